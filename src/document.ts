@@ -1,0 +1,186 @@
+/**
+ * The one data structure that flows through the pipeline.
+ *
+ * read → extract → annotate → (link) → store → serve. Readers produce `InputRecord`s, extraction
+ * turns one into a `Document` with a clean `body`, and every annotation stage is a function
+ * `Document → Document` that adds one offset-based layer. All offsets are UTF-16 code-unit
+ * indices into `body`, `start` inclusive, `end` exclusive, so that for every span
+ * `body.slice(start, end) === text`.
+ *
+ * `AnalysisRecord` is the machine interface of `docs/contract.md`; `toAnalysisRecord` projects a
+ * `Document` onto it (internal layers such as tokens stay out).
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface TextSpan extends Span {
+  text: string;
+}
+
+/** One input document as described by the contract ("Input record"). */
+export interface InputRecord {
+  id?: string;
+  url?: string;
+  source?: string;
+  title?: string;
+  published?: string;
+  text?: string;
+  html?: string;
+  lang?: string;
+}
+
+/** Where a record came from, for error messages: a path, plus `#line 12` / `item 3` when inside a file. */
+export type Origin = string;
+
+export type PublishedOrigin = 'input' | 'meta' | 'text' | 'url';
+
+export interface Published {
+  /** TIMEX3 value: `2020-03-01`, `2020-03-01T08:00`, or coarser (`2020-03`). */
+  value: string;
+  origin: PublishedOrigin;
+}
+
+export interface Source {
+  name: string | null;
+  domain: string | null;
+}
+
+/** Internal layer: wink-nlp tokens with their part of speech (Universal POS tags). */
+export interface Token extends Span {
+  pos: string;
+}
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+export interface TimeExpression extends TextSpan {
+  type: TimexType;
+  /** TIMEX3 value: `2020-02-27`, `2019-12`, `2020-W09`, `2018-FA`, `P3D`, `PXW`, `PRESENT_REF`, … */
+  value: string;
+}
+
+/**
+ * What a number measures. Only `count`s are head counts (people, things); the others are
+ * quantities that carry a unit. Ordinals, years, dates, clock times, phone numbers and ages are
+ * never in `numbers`.
+ */
+export type NumberKind = 'count' | 'money' | 'percent' | 'measure';
+
+export interface NumberMention extends TextSpan {
+  /** The point value when there is one ("33", "Around 13,000" → 13000); null for pure bounds ("dozens"). */
+  value: number | null;
+  /** Lower bound from the hedge ("at least 33" → 33, "dozens" → 24). */
+  min: number | null;
+  /** Upper bound from the hedge ("up to 50" → 50). */
+  max: number | null;
+  /** True for approximations: "around", "some", "an estimated", "dozens", "thousands". */
+  approx: boolean;
+  kind: NumberKind;
+  /** Currency code or unit for money / measures (`USD`, `EUR`, `km`), else null. */
+  unit: string | null;
+}
+
+export type EntityType = 'PER' | 'ORG' | 'LOC' | 'MISC';
+
+export interface Entity extends TextSpan {
+  type: EntityType;
+  subtype: string | null;
+  key: string;
+  name: string;
+}
+
+export interface Quote extends TextSpan {
+  direct: boolean;
+  cue: TextSpan | null;
+  speaker: (TextSpan & { key: string | null }) | null;
+}
+
+export type Modality = 'asserted' | 'reported' | 'alleged' | 'denied' | 'threatened' | 'planned';
+
+export interface EventActor extends TextSpan {
+  role: 'agent' | 'target' | 'participant';
+  key: string | null;
+}
+
+export interface EventLocation {
+  name: string;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  precision: 1 | 2 | 3;
+}
+
+export interface Range {
+  min: number | null;
+  max: number | null;
+}
+
+export interface NewsEvent {
+  type: string;
+  subtype: string;
+  trigger: TextSpan;
+  sentence: Span;
+  actors: EventActor[];
+  location: EventLocation | null;
+  date: { value: string; precision: 1 | 2 | 3 } | null;
+  killed: Range;
+  injured: Range;
+  attribution: { text: string; key: string | null; cue: string } | null;
+  modality: Modality;
+}
+
+/** The contract's Analysis record: exactly these fields, none left out. */
+export interface AnalysisRecord {
+  id: string;
+  url: string | null;
+  source: Source;
+  title: string | null;
+  published: Published | null;
+  lang: string;
+  body: string;
+  sentences: Span[];
+  entities: Entity[];
+  times: TimeExpression[];
+  numbers: NumberMention[];
+  quotes: Quote[];
+  events: NewsEvent[];
+}
+
+/** The pipeline's working object: the Analysis record plus internal layers. */
+export interface Document extends AnalysisRecord {
+  tokens: Token[];
+}
+
+/** An annotation stage: adds or replaces one layer, never touches `body`. */
+export type Stage = (doc: Document) => Document;
+
+export function toAnalysisRecord(doc: Document): AnalysisRecord {
+  return {
+    id: doc.id,
+    url: doc.url,
+    source: doc.source,
+    title: doc.title,
+    published: doc.published,
+    lang: doc.lang,
+    body: doc.body,
+    sentences: doc.sentences,
+    entities: doc.entities,
+    times: doc.times,
+    numbers: doc.numbers,
+    quotes: doc.quotes,
+    events: doc.events,
+  };
+}
+
+/** A document that could not be processed, with the reason a user can act on. */
+export class RejectedInput extends Error {
+  constructor(
+    readonly origin: Origin,
+    readonly reason: string,
+  ) {
+    super(`${origin}: ${reason}`);
+    this.name = 'RejectedInput';
+  }
+}
