@@ -1,0 +1,95 @@
+import { parseArgs } from 'node:util';
+import type { AnalysisRecord } from '../document.js';
+import { openStore, type PutResult, type Store } from '../store/index.js';
+import { analyzePaths, positiveInt, STREAM_OPTIONS } from './analyze.js';
+import { EXIT, UsageError, write, type CliIO } from './io.js';
+import { Progress } from './progress.js';
+
+export const INGEST_HELP = `Usage: crosscheck ingest [PATH...] [options]
+
+Analyses documents and stores them. Idempotent: ingesting the same document twice changes
+nothing; a changed document with the same id is updated.
+
+PATH        files, folders (recursive) or - for stdin (formats as for analyze).
+
+Options:
+  --db DIR         embedded database folder (default ./crosscheck-data); ignored when the
+                   environment variable DATABASE_URL=postgres://... names a PostgreSQL server
+  --batch N        documents per transaction (default 200)
+  --workers N      worker threads (default: all cores)
+  --max-bytes N    reject documents larger than N bytes (default 5 MB)
+  -h, --help       this help
+
+Exit codes: 0 all stored, 1 some inputs were rejected (named on stderr), 2 usage error or no database.
+`;
+
+export async function runIngest(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...STREAM_OPTIONS, db: { type: 'string' }, batch: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    await write(io.stdout, INGEST_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw new UsageError('ingest needs at least one PATH (a file, a folder, or - for stdin)');
+  const batchSize = positiveInt('batch', values.batch) ?? 200;
+  const store = await openStore({ dbDir: values.db ?? './crosscheck-data', databaseUrl: process.env.DATABASE_URL });
+  try {
+    const progress = new Progress(io.stderr, 'ingested');
+    const totals = await ingestInto(store, analyzePaths({
+      paths: positionals,
+      workers: positiveInt('workers', values.workers),
+      maxBytes: positiveInt('max-bytes', values['max-bytes']),
+    }, io, progress), batchSize, io, progress);
+    io.stderr.write(progress.summary(`; ${totals.inserted} new, ${totals.updated} updated, ${totals.unchanged} unchanged in ${store.kind}`));
+    return progress.rejected > 0 ? EXIT.rejected : EXIT.ok;
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Stores analysed records in batches, one transaction each. When a batch fails, its records are
+ * retried one by one so that a single bad record is rejected (and named) without losing the rest.
+ */
+export async function ingestInto(
+  store: Store,
+  outcomes: AsyncIterable<{ origin: string; record: AnalysisRecord }>,
+  batchSize: number,
+  io: CliIO,
+  progress: Progress,
+): Promise<PutResult> {
+  const totals: PutResult = { inserted: 0, updated: 0, unchanged: 0 };
+  const add = (r: PutResult): void => {
+    totals.inserted += r.inserted;
+    totals.updated += r.updated;
+    totals.unchanged += r.unchanged;
+  };
+  let batch: Array<{ origin: string; record: AnalysisRecord }> = [];
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const current = batch;
+    batch = [];
+    try {
+      add(await store.putArticles(current.map((o) => o.record)));
+    } catch {
+      for (const one of current) {
+        try {
+          add(await store.putArticles([one.record]));
+        } catch (error) {
+          progress.documents--;
+          progress.rejected++;
+          await write(io.stderr, `rejected ${one.origin}: could not be stored: ${error instanceof Error ? error.message : String(error)}\n`);
+        }
+      }
+    }
+  };
+  for await (const outcome of outcomes) {
+    batch.push(outcome);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  return totals;
+}

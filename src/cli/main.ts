@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+/** The `crosscheck` command: dispatches to one module per subcommand. */
+import { readFileSync } from 'node:fs';
+import { runAnalyze } from './analyze.js';
+import { runDemo } from './demo.js';
+import { runExport } from './export.js';
+import { runIngest } from './ingest.js';
+import { EXIT, processIO, UsageError, type CliIO } from './io.js';
+
+const HELP = `Usage: crosscheck <command> [options]
+
+Turns news articles from many outlets into a sourced, de-duplicated, cross-checked record.
+
+Commands:
+  analyze [PATH...]   analyse documents without a database; NDJSON Analysis records on stdout
+  ingest [PATH...]    analyse and store documents (embedded database or PostgreSQL)
+  export KIND         write stored records (KIND: articles) as NDJSON or CSV
+  demo                ingest the bundled fictional demo corpus and show what was found
+  serve               HTTP API and web UI (not available yet)
+
+Run "crosscheck <command> --help" for a command's options. Interface: docs/contract.md.
+`;
+
+type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  analyze: runAnalyze,
+  ingest: runIngest,
+  export: runExport,
+  demo: runDemo,
+  serve: async (_argv, io) => {
+    io.stderr.write('crosscheck serve: the HTTP API and web UI are not available yet in this version.\n');
+    return EXIT.usage;
+  },
+};
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    io.stdout.write(`${pkg.version}\n`);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`crosscheck: unknown command "${name}"\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr.write(`crosscheck ${name}: ${error.message}\nRun "crosscheck ${name} --help" for usage.\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof Error && error.name === 'StoreError') {
+      io.stderr.write(`crosscheck ${name}: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith('/cli/main.js');
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`crosscheck: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * The analysis pipeline: extraction, then the annotation stages in data-flow order. Each stage is
+ * a `Document → Document` function in its own module; later issues append stages here.
+ */
+import { toAnalysisRecord, type AnalysisRecord, type InputRecord, type Origin, type Stage } from '../document.js';
+import { annotateNumbers } from '../annotate/numbers.js';
+import { annotateSentences } from '../annotate/sentences.js';
+import { annotateTimes } from '../annotate/times.js';
+import { extractDocument } from '../extract/index.js';
+
+export const STAGES: readonly Stage[] = [annotateSentences, annotateTimes, annotateNumbers];
+
+/** Throws `RejectedInput` when the record cannot be analysed. */
+export function analyzeRecord(origin: Origin, record: InputRecord, now: Date = new Date()): AnalysisRecord {
+  let doc = extractDocument(origin, record, { now });
+  for (const stage of STAGES) doc = stage(doc);
+  return toAnalysisRecord(doc);
+}

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../src/annotate/sentences.js';
+import { readSeed, seedsPresent } from './support/seeds.js';
+
+const texts = (body: string): string[] => splitSentences(body).sentences.map((s) => body.slice(s.start, s.end));
+
+describe('splitSentences', () => {
+  it.each([
+    ['two plain sentences', 'The river rose overnight. Residents left at dawn.', ['The river rose overnight.', 'Residents left at dawn.']],
+    ['a headline line without a period ends at the line break', 'Floods hit Marvale\n\nThe river rose overnight.', ['Floods hit Marvale', 'The river rose overnight.']],
+    [
+      'a quoted question and its attribution stay together',
+      '“What did we do? We opened the gates,” the mayor said in Vell. Then he left.',
+      ['“What did we do? We opened the gates,” the mayor said in Vell.', 'Then he left.'],
+    ],
+    [
+      'straight quotes too',
+      '"Why now? Because we must," Olen said. Talks resume.',
+      ['"Why now? Because we must," Olen said.', 'Talks resume.'],
+    ],
+    ['an unclosed quote does not swallow the next paragraph', '“We will stay.\n\nThe army left.', ['“We will stay.', 'The army left.']],
+    ['empty and blank bodies give no sentences', '   \n\n ', []],
+  ])('%s', (_name, body, expected) => {
+    expect(texts(body)).toEqual(expected);
+  });
+
+  it('tokens carry offsets and POS, without whitespace tokens', () => {
+    const body = 'Rebels seized Tarn.\n\nNo one was hurt.';
+    const { tokens } = splitSentences(body);
+    expect(tokens.map((t) => body.slice(t.start, t.end))).toEqual(['Rebels', 'seized', 'Tarn', '.', 'No', 'one', 'was', 'hurt', '.']);
+    expect(tokens[1]!.pos).toBe('VERB');
+  });
+
+  it('never produces empty or inexact spans (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '?', '"', '“', '”', '\n', ',', '7', 'é', '😀') , maxLength: 200 }), (body) => {
+        const { sentences, tokens } = splitSentences(body);
+        for (const s of sentences) {
+          expect(s.end).toBeGreaterThan(s.start);
+          expect(body.slice(s.start, s.end).trim()).not.toBe('');
+        }
+        for (const t of tokens) expect(t.end).toBeGreaterThan(t.start);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe.skipIf(!seedsPresent)('sentences on the seeds', () => {
+  it('keeps the "opened the doors" quote with its attribution (seed 002)', () => {
+    const body = readSeed('002');
+    const hit = texts(body).find((s) => s.includes('What did we do yesterday?'));
+    expect(hit).toContain('Erdogan said in Istanbul');
+  });
+});
