@@ -1,0 +1,113 @@
+import type { AnalysisRecord } from '../document.js';
+import {
+  countArticles,
+  readArticles,
+  searchArticles,
+  upsertArticles,
+  type PutResult,
+  type SearchHit,
+  type StoredArticle,
+} from './articles.js';
+import { StoreError, messageOf } from './errors.js';
+import { migrate } from './migrations.js';
+import { openPgliteClient } from './pglite-client.js';
+import { openPostgresClient } from './pg-client.js';
+import type { SqlClient } from './sql-client.js';
+
+export type { PutResult, SearchHit, StoredArticle } from './articles.js';
+export { StoreError } from './errors.js';
+export { embeddedDatabaseExists } from './pglite-client.js';
+export { migrations } from './migrations.js';
+
+/** The contract's default for `--db`. */
+export const DEFAULT_DB_DIR = './crosscheck-data';
+
+export interface StoreOptions {
+  dbDir?: string;
+  /** A PostgreSQL connection string; it (or env DATABASE_URL) wins over `dbDir`. */
+  databaseUrl?: string;
+}
+
+export interface Store {
+  readonly kind: 'pglite' | 'postgres';
+  /** One transaction per call: all records stored or none. Same id + same content → unchanged; changed content → updated. */
+  putArticles(records: AnalysisRecord[]): Promise<PutResult>;
+  /** Streams stored articles, first ingested first, one page at a time. */
+  articles(options?: { batchSize?: number }): AsyncIterable<StoredArticle>;
+  countArticles(): Promise<number>;
+  /**
+   * Full-text search over title + body (websearch syntax: words, "phrases", -exclusions, or), best
+   * first. Snippets wrap matches in `<b>`…`</b>` around raw body text: escape before putting in HTML.
+   */
+  search(query: string, limit?: number): Promise<SearchHit[]>;
+  close(): Promise<void>;
+}
+
+/** The database `options` select, as a human-readable description (for messages). */
+export function describeDatabase(options: StoreOptions): { kind: 'pglite' | 'postgres'; location: string } {
+  const url = options.databaseUrl ?? process.env.DATABASE_URL;
+  if (url) return { kind: 'postgres', location: url };
+  return { kind: 'pglite', location: options.dbDir ?? DEFAULT_DB_DIR };
+}
+
+/** Opens (creating if needed) and migrates. Throws a StoreError with a clear message when it cannot. */
+export async function openStore(options: StoreOptions = {}): Promise<Store> {
+  const target = describeDatabase(options);
+  const client = target.kind === 'postgres' ? await openPostgresClient(target.location) : await openPgliteClient(target.location);
+  try {
+    await migrate(client);
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    if (error instanceof StoreError) throw error;
+    throw new StoreError(`cannot prepare the database schema: ${messageOf(error)}`, { cause: error });
+  }
+  return new SqlStore(client);
+}
+
+const DEFAULT_BATCH_SIZE = 500;
+const DEFAULT_SEARCH_LIMIT = 20;
+const MAX_SEARCH_LIMIT = 1000;
+
+class SqlStore implements Store {
+  private closed = false;
+  constructor(private readonly client: SqlClient) {}
+
+  get kind(): 'pglite' | 'postgres' {
+    return this.client.kind;
+  }
+
+  putArticles(records: AnalysisRecord[]): Promise<PutResult> {
+    this.assertOpen();
+    if (records.length === 0) return Promise.resolve({ inserted: 0, updated: 0, unchanged: 0 });
+    return this.client.transaction((tx) => upsertArticles(tx, records));
+  }
+
+  articles(options: { batchSize?: number } = {}): AsyncIterable<StoredArticle> {
+    this.assertOpen();
+    return readArticles(this.client, positiveInteger(options.batchSize, DEFAULT_BATCH_SIZE));
+  }
+
+  countArticles(): Promise<number> {
+    this.assertOpen();
+    return countArticles(this.client);
+  }
+
+  search(query: string, limit?: number): Promise<SearchHit[]> {
+    this.assertOpen();
+    return searchArticles(this.client, query, Math.min(positiveInteger(limit, DEFAULT_SEARCH_LIMIT), MAX_SEARCH_LIMIT));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.client.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreError('the store is closed');
+  }
+}
+
+function positiveInteger(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isInteger(value) && value > 0 ? value : fallback;
+}

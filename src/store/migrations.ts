@@ -1,0 +1,102 @@
+import { StoreError } from './errors.js';
+import type { SqlClient, SqlExecutor } from './sql-client.js';
+
+/**
+ * The schema, as an ordered list of numbered steps. Never edit a step that has shipped: add a new
+ * one. Each step is a list of single statements because PGlite's parameterised `query` runs one
+ * statement at a time. Later features (stories, events, claims, entities) add their own steps.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles',
+    statements: [
+      `CREATE TABLE articles (
+        id text PRIMARY KEY,
+        seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+        url text,
+        source_name text,
+        source_domain text,
+        title text,
+        published_value text,
+        published_origin text,
+        lang text NOT NULL,
+        body text NOT NULL,
+        content_hash text NOT NULL,
+        record jsonb NOT NULL,
+        story text,
+        duplicate_of text REFERENCES articles (id) ON DELETE SET NULL,
+        ingested_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        search_vector tsvector GENERATED ALWAYS AS (
+          setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') ||
+          setweight(to_tsvector('english'::regconfig, body), 'B')
+        ) STORED
+      )`,
+      `COMMENT ON COLUMN articles.record IS 'the Analysis record without body (body is its own column)'`,
+      `CREATE INDEX articles_search_idx ON articles USING gin (search_vector)`,
+      `CREATE INDEX articles_url_idx ON articles (url)`,
+      `CREATE INDEX articles_source_idx ON articles (source_domain, source_name)`,
+      `CREATE INDEX articles_published_idx ON articles (published_value)`,
+      `CREATE INDEX articles_story_idx ON articles (story)`,
+      `CREATE INDEX articles_duplicate_of_idx ON articles (duplicate_of)`,
+    ],
+  },
+];
+
+/** Serialises concurrent openers of one server database; an arbitrary constant unique to crosscheck. */
+const MIGRATION_LOCK_KEY = 7_240_518_311;
+
+/** Applies the missing steps in one transaction; safe when several processes open the database at once. */
+export async function migrate(client: SqlClient, steps: readonly Migration[] = migrations): Promise<number[]> {
+  return client.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    );
+    const applied = await appliedVersions(tx);
+    refuseNewerSchema(applied, steps);
+    const pending = steps.filter((step) => !applied.has(step.version));
+    for (const step of pending) await applyStep(tx, step);
+    return pending.map((step) => step.version);
+  });
+}
+
+async function appliedVersions(tx: SqlExecutor): Promise<Set<number>> {
+  const { rows } = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+  return new Set(rows.map((row) => Number(row.version)));
+}
+
+function refuseNewerSchema(applied: Set<number>, steps: readonly Migration[]): void {
+  const known = new Set(steps.map((step) => step.version));
+  const unknown = [...applied].filter((version) => !known.has(version));
+  if (unknown.length > 0) {
+    throw new StoreError(
+      `the database has schema version(s) ${unknown.join(', ')} that this crosscheck does not know; ` +
+        'it was written by a newer version — upgrade crosscheck',
+    );
+  }
+}
+
+async function applyStep(tx: SqlExecutor, step: Migration): Promise<void> {
+  for (const statement of step.statements) {
+    try {
+      await tx.query(statement);
+    } catch (error) {
+      throw new StoreError(`migration ${step.version} (${step.name}) failed: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
+  await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [step.version, step.name]);
+}

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * jsonb keeps keys in its own order (shortest first), not the contract's. This table restores the
+ * contract's field order on read; keys it does not list keep their order after the listed ones.
+ */
+interface Shape {
+  keys: readonly string[];
+  /** Shapes of nested objects, or of each element when the field is an array. */
+  fields?: Readonly<Record<string, Shape>>;
+}
+
+const span: Shape = { keys: ['start', 'end'] };
+const textSpan: Shape = { keys: ['start', 'end', 'text'] };
+const range: Shape = { keys: ['min', 'max'] };
+
+export const storedArticleShape: Shape = {
+  keys: ['id', 'url', 'source', 'title', 'published', 'lang', 'body', 'sentences', 'entities', 'times', 'numbers',
+    'quotes', 'events', 'story', 'duplicate_of'],
+  fields: {
+    source: { keys: ['name', 'domain'] },
+    published: { keys: ['value', 'origin'] },
+    sentences: span,
+    entities: { keys: ['start', 'end', 'text', 'type', 'subtype', 'key', 'name'] },
+    times: { keys: ['start', 'end', 'text', 'type', 'value'] },
+    numbers: { keys: ['start', 'end', 'text', 'value', 'min', 'max', 'approx', 'kind', 'unit'] },
+    quotes: {
+      keys: ['start', 'end', 'text', 'direct', 'cue', 'speaker'],
+      fields: { cue: textSpan, speaker: { keys: ['start', 'end', 'text', 'key'] } },
+    },
+    events: {
+      keys: ['type', 'subtype', 'trigger', 'sentence', 'actors', 'location', 'date', 'killed', 'injured',
+        'attribution', 'modality'],
+      fields: {
+        trigger: textSpan,
+        sentence: span,
+        actors: { keys: ['role', 'start', 'end', 'text', 'key'] },
+        location: { keys: ['name', 'country', 'lat', 'lon', 'precision'] },
+        date: { keys: ['value', 'precision'] },
+        killed: range,
+        injured: range,
+        attribution: { keys: ['text', 'key', 'cue'] },
+      },
+    },
+  },
+};
+
+export function orderKeys(value: unknown, shape: Shape): unknown {
+  if (Array.isArray(value)) return value.map((item) => orderKeys(item, shape));
+  if (!isPlainObject(value)) return value;
+  const ordered: Record<string, unknown> = {};
+  const keys = [...shape.keys.filter((key) => key in value), ...Object.keys(value).filter((k) => !shape.keys.includes(k))];
+  for (const key of keys) {
+    const child = shape.fields?.[key];
+    ordered[key] = child ? orderKeys(value[key], child) : value[key];
+  }
+  return ordered;
+}
+
+/** JSON with object keys sorted at every level, so equal content gives equal text whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (isPlainObject(value)) {
+    const entries = Object.keys(value)
+      .filter((key) => value[key] !== undefined)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
