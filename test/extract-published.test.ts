@@ -111,6 +111,7 @@ describe('findPublished: the text\'s first lines', () => {
     ['a wire dateline with a full date', 'LISBON, March 1, 2020 (Reuters) - ' + PROSE, '2020-03-01'],
     ['a wire dateline, year from the text', 'Ferry strike ends\nLISBON, March 1 (Reuters) - ' + PROSE + ' The 2020 season opens soon.', '2020-03-01'],
     ['a dateline with country and dash', 'KANO, Nigeria, Feb. 3 (AFP) — ' + PROSE + ' It was the worst since 2019.', '2019-02-03'],
+    ['a dateline with a weekday fixes the year', 'HARBOURTON, Monday, March 10 (Coastline Wire) - ' + PROSE, '2014-03-10'],
     ['weekday + day + month in the first paragraph', 'Talks resume\n\nThe ministers spoke by telephone, the office announced early Sunday 1 March. ' + PROSE + ' They met in 2016 and 2018.', '2020-03-01'],
     ['weekday + month + day', 'Talks resume\n\nThe agency said on Friday, March 6 that ' + PROSE + ' A deal was signed in 2018.', '2020-03-06'],
     ['weekday + full date keeps the written year', 'Talks resume\n\nOn Monday, 2 March 2015 the agency said ' + PROSE, '2015-03-02'],

@@ -46,6 +46,9 @@ describe('name', () => {
     ['an unknown agency after an upper-case place', { text: `PORTVILLE (Coastline Wire) - ${PROSE}` }, 'Coastline Wire', null],
     ['a blog "Posted on … by NAME" line', { text: `date 2021-02-03 Posted on by riverwatcher\n\n${PROSE}` }, 'riverwatcher', null],
     ['"Posted by NAME on DATE"', { text: `Posted by Maple Notes on May 3, 2021\n${PROSE}` }, 'Maple Notes', null],
+    ['a byline naming the outlet', { text: `Bridge closed\nBy Ana Reyes, Hilltown Press Agency\n\n${PROSE}` }, 'Hilltown Press Agency', null],
+    ['an "OUTLET staff" credit line', { text: `Bridge closed\nValley Courier staff\n\n${PROSE}` }, 'Valley Courier', null],
+    ['an "OUTLET — team" credit line', { text: `Bridge closed\nRiver Aid Network — field team North\n\n${PROSE}` }, 'River Aid Network', null],
     ['the domain itself, last', { url: 'https://www.quiet-valley-blog.example/post/1' }, 'quiet-valley-blog.example', 'quiet-valley-blog.example'],
     ['nothing at all', {}, null, null],
   ])('%s', (_name, input, name, domain) => {
@@ -59,6 +62,8 @@ describe('name', () => {
     ['an organisation in parentheses without a dash', `Bridge closed\nThe monitoring group (SOHR) said ${PROSE}`],
     ['a speaker lead-in', `Mayor Jones: ${PROSE}`],
     ['"Posted by admin"', `Posted by admin\n${PROSE}`],
+    ['a byline with a job title', `By Ana Reyes, senior correspondent\n${PROSE}`],
+    ['a headline with a dash', `Storm hits coast — thousands without power\n${PROSE}`],
   ])('does not take %s as the outlet', (_name, text) => {
     expect(source({ text }).name).toBeNull();
   });

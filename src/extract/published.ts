@@ -301,9 +301,12 @@ const DASH = String.raw`[-–—]`;
 /** "date 2020-03-01" on a line of its own (or at a line's start) counts anywhere: it is metadata. */
 const EXPLICIT_DATE_LINE = new RegExp(String.raw`^[ \t]*(?:date|dated|published|publication date)\s*[:=]?\s*(\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:z|[+-]\d{2}:?\d{2})?)?)(?![\d-])`, 'gim');
 const LABELLED = new RegExp(String.raw`(?<![\p{L}])${LABEL}(?:\s+on)?\s*[:=|-]?\s*`, 'giu');
-/** "ISTANBUL, March 1 (Reuters) -", "LONDON, Britain, 3 March 2020 —": the date right after the place. */
+/**
+ * "ISTANBUL, March 1 (Reuters) -", "LONDON, Britain, 3 March 2020 —", "HALDEN, Monday, March 10 -": the date
+ * right after the place; a weekday is part of the date (it fixes the year), not of the place.
+ */
 const DATELINE = new RegExp(
-  String.raw`^(?:[\p{Lu}][\p{L} .'’-]*,\s*){0,2}(.{3,40}?)(?:\s*\((?:${WIRES}|[\p{L} .]{2,30})\))?\s+${DASH}\s`,
+  String.raw`^(?:(?!${WEEKDAY.replace('(', '(?:')}\b)[\p{Lu}][\p{L} .'’-]*,\s*){0,2}(.{3,40}?)(?:\s*\((?:${WIRES}|[\p{L} .]{2,30})\))?\s+${DASH}\s`,
   'iu',
 );
 const WEEKDAY_DATE = boundary(String.raw`${WEEKDAY},?\s+(?:the\s+)?(?:${DAY}(?:\s+of)?\s+${MONTH}|${MONTH}\s+${DAY})`);

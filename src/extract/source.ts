@@ -227,6 +227,7 @@ const NAME_RULES: NameRule[] = [
   { name: 'lead-in "Outlet:"', find: (lines) => firstOf(lines.slice(0, LEAD_IN_LINES), leadInOutlet) },
   { name: 'wire dateline', find: (lines) => firstOf(lines.slice(0, LEAD_IN_LINES), wireDateline) },
   { name: 'blog "Posted on … by NAME"', find: (lines) => firstOf(lines.slice(0, LEAD_IN_LINES), postedBy) },
+  { name: 'byline or credit line', find: (lines) => firstOf(lines.slice(0, LEAD_IN_LINES), creditLine) },
 ];
 
 function firstOf(lines: string[], read: (line: string) => string | null): string | null {
@@ -272,6 +273,26 @@ function wireDateline(line: string): string | null {
   if (known) return known;
   const before = line.slice(0, m?.index ?? 0);
   return /^[\p{Lu}]{3,}/u.test(before) && label.split(/\s+/).length <= 4 ? label : null;
+}
+
+/** Short credit lines: "By Ana Reyes, Meridian Press Agency", "Halden Courier staff", "Relief Network — field team". */
+const CREDIT_LINES = [
+  /^By\s+[^,]{2,60},\s+(.+)$/u,
+  /^(.+?)\s+(?:staff(?:\s+writers?)?|reporters?|correspondents?|newsroom)$/iu,
+  /^(.+?)\s+[—–]\s+.{1,60}$/u,
+];
+const OUTLET_NAME = /^\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of|the|and|&|\p{Lu}[\p{L}'’&.-]*)){1,5}$/u;
+
+function creditLine(line: string): string | null {
+  if (line.length > 90 || /[.!?]$/.test(line)) return null;
+  for (const pattern of CREDIT_LINES) {
+    const label = line.match(pattern)?.[1]?.trim();
+    if (!label) continue;
+    const known = knownOutletByName(label);
+    if (known) return known;
+    if (OUTLET_NAME.test(label) && OUTLET_WORDS.test(label) && !NOT_AN_OUTLET.test(label)) return label;
+  }
+  return null;
 }
 
 function postedBy(line: string): string | null {
