@@ -1,0 +1,26 @@
+/**
+ * A deliberately local tense test: is the clause leading up to `index` clearly about the future?
+ * It looks back to the nearest clause boundary (at most ~70 characters) for a future marker
+ * ("will", "is scheduled to", …) that is not followed by a reporting verb in the past.
+ */
+const FUTURE_MARKER = /\b(?:will|won't|'ll|shall|going\s+to|as\s+(?:soon|early)\s+as|scheduled|planned|planning|postponed|(?:would|could|might)\s+be\s+\w+(?:ing|ed)|(?:scheduled|due|set|expected|slated|planned|planning|plans?|poised|intends?|intended|hopes?|hoped|likely|ready|agreed|promised|vowed|threatened|preparing)\s+to|(?:is|are)\s+to|to\s+be\s+held|(?:would|could|might)\s+(?:be\s+held|take\s+place|meet|start|begin|resume|hold|vote|visit|travel|announce))\b/i;
+const PAST_REPORTING = /\b(?:said|told|announced|reported|added|stated|wrote|declared|confirmed|denied|claimed)\b/i;
+const CLAUSE_BOUNDARY = /[.!?;:"“”()\n]/;
+
+export function clauseBefore(body: string, index: number, maxLength = 70): string {
+  let start = index;
+  const limit = Math.max(0, index - maxLength);
+  while (start > limit && !CLAUSE_BOUNDARY.test(body[start - 1] ?? '')) start -= 1;
+  return body.slice(start, index);
+}
+
+/** Words right before an expression that point ahead ("as soon as Tuesday", "effective June 1"). */
+const FUTURE_PREPOSITION = /\b(?:as\s+(?:soon|early)\s+as|starting|beginning|effective)\s+$/i;
+
+export function isFutureContext(body: string, index: number): boolean {
+  const clause = clauseBefore(body, index);
+  if (FUTURE_PREPOSITION.test(clause.slice(-24))) return true;
+  const marker = FUTURE_MARKER.exec(clause);
+  if (!marker) return false;
+  return !PAST_REPORTING.test(clause.slice(marker.index + marker[0].length));
+}
