@@ -1,3 +1,4 @@
+import { withoutTagline } from '../src/read/feed.js';
 import { describe, expect, it } from 'vitest';
 import type { InputRecord } from '../src/document.js';
 import { readBytes, type ReadItem } from '../src/read/index.js';
@@ -210,5 +211,17 @@ describe('normaliseFeedDate', () => {
     ['not a date', null],
   ])('%s → %s', (raw, expected) => {
     expect(normaliseFeedDate(raw)).toBe(expected);
+  });
+});
+
+describe('feed titles name the outlet', () => {
+  it.each([
+    ['Northgate Wire — World news', 'Northgate Wire'],
+    ['Valley Post | Top stories', 'Valley Post'],
+    ['Valley Post - Local', 'Valley Post'],
+    ['Valley Post', 'Valley Post'],
+    ['Semi-Detached Weekly', 'Semi-Detached Weekly'],
+  ])('%s → %s', (title, name) => {
+    expect(withoutTagline(title)).toBe(name);
   });
 });

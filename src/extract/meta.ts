@@ -5,6 +5,8 @@ export type DateFrom = 'meta' | 'jsonld' | 'time';
 export interface PageMeta {
   /** og:title, twitter:title, JSON-LD headline, <title> minus " | Site" / " - Site" suffix, <h1>. */
   title: string | null;
+  /** The page's own <title>, as written (with any " | Site" affix): names the site when nothing else does. */
+  documentTitle?: string | null;
   /** og:site_name, JSON-LD publisher.name, application-name. */
   siteName: string | null;
   /** link[rel=canonical], og:url (absolute http(s) only). */
@@ -92,6 +94,7 @@ export function readPageMeta(dom: HtmlDom): PageMeta {
   ]);
   return {
     title: readTitle(dom, tags, articles, siteName),
+    documentTitle: dom.querySelector('title')?.textContent?.trim() || null,
     siteName,
     canonicalUrl: readCanonicalUrl(dom, tags),
     byline: readByline(dom, tags, articles),

@@ -315,11 +315,33 @@ export function findSource(input: { field: string | null; url: string | null; me
   const siteName = input.meta?.siteName?.trim();
   const name =
     (field || null) ??
-    (siteName ? (knownOutletByName(siteName) ?? siteName) : null) ??
+    (siteName ? (knownOutletByName(siteName) ?? withoutTagline(siteName)) : null) ??
+    siteNameFromTitle(input.meta?.documentTitle ?? null, domain) ??
     knownOutletByDomain(domain) ??
     nameFromText(lines) ??
     domain;
   return { name, domain };
+}
+
+/** og:site_name often carries a tagline: "KNB News — Karvonian National Broadcaster" → "KNB News". */
+function withoutTagline(name: string): string {
+  const [head] = name.split(/\s+[—–|]\s+|\s+-\s+/);
+  return head && head.trim().length >= 2 ? head.trim() : name;
+}
+
+/**
+ * Without og:site_name, a page title's affix names the site when it spells the domain:
+ * "Flood warning | The Eastbrook Times" on eastbrook-times.example → "The Eastbrook Times".
+ */
+function siteNameFromTitle(title: string | null, domain: string | null): string | null {
+  if (!title || !domain) return null;
+  const label = squash(domain.split('.')[0] ?? '');
+  if (label.length < 4) return null;
+  for (const part of title.split(/\s+[—–|:]\s+|\s+-\s+/)) {
+    const candidate = part.trim();
+    if (candidate.split(/\s+/).length <= 5 && squash(candidate) === label) return candidate;
+  }
+  return null;
 }
 
 function nameFromText(lines: string[]): string | null {

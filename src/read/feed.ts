@@ -155,7 +155,7 @@ function feedShape(root: XmlNode): FeedShape {
     ...asArray(child(root, ['item'])),
     ...asArray(child(root, ['entry'])),
   ];
-  return { source: textOf(child(channel, ['title'])) || textOf(child(root, ['title'])), items };
+  return { source: withoutTagline(textOf(child(channel, ['title'])) || textOf(child(root, ['title']))), items };
 }
 
 const FEED_ROOTS = ['rss', 'feed', 'RDF'];
@@ -186,4 +186,10 @@ export function readFeed(text: string, origin: Origin, maxBytes: number): ReadIt
   const { source, items } = feedShape(root.node);
   if (items.length === 0) return [rejected(origin, 'feed has no items')];
   return items.map((item, i) => readItem(item, source, `${origin}#item-${i + 1}`, maxBytes));
+}
+
+/** A feed title names the outlet, often with a tagline: "Northgate Wire — World news" → "Northgate Wire". */
+export function withoutTagline(title: string): string {
+  const [name] = title.split(/\s+[—–|:]\s+|\s+-\s+/);
+  return name && name.trim().length >= 2 ? name.trim() : title;
 }
