@@ -54,7 +54,7 @@ The city council will meet on Thursday to discuss a second site near the harbour
 ${LABEL}
 `;
 
-const castellaneTalks = `CASTELLANE, March 13 (Radio Aldemar International) - Envoys of the Karvonian government and the Velsk Liberation Front agreed in principle on Thursday to open a humanitarian corridor from the town of Ostrel to the Aldemar border, Lumera's foreign minister said after a day of indirect talks in the Lumeran capital.
+const castellaneTalks = `CASTELLANE, Thursday, March 13 (Radio Aldemar International) - Envoys of the Karvonian government and the Velsk Liberation Front agreed in principle on Thursday to open a humanitarian corridor from the town of Ostrel to the Aldemar border, Lumera's foreign minister said after a day of indirect talks in the Lumeran capital.
 
 Oren Tallis, who hosted the talks at a government guest house on the edge of Castellane, said the two delegations had not met face to face but had exchanged proposals through Lumeran and Aldemar diplomats for more than nine hours.
 

@@ -49,6 +49,7 @@ describe('name', () => {
     ['a byline naming the outlet', { text: `Bridge closed\nBy Ana Reyes, Hilltown Press Agency\n\n${PROSE}` }, 'Hilltown Press Agency', null],
     ['an "OUTLET staff" credit line', { text: `Bridge closed\nValley Courier staff\n\n${PROSE}` }, 'Valley Courier', null],
     ['an "OUTLET — team" credit line', { text: `Bridge closed\nRiver Aid Network — field team North\n\n${PROSE}` }, 'River Aid Network', null],
+    ['an outlet name alone on a line', { text: `Bridge closed\nValley Evening Post\n\n${PROSE}` }, 'Valley Evening Post', null],
     ['a page title affix that spells the domain', { url: 'https://www.eastbrook-times.example/x', meta: meta({ documentTitle: 'Flood warning | The Eastbrook Times' }) }, 'The Eastbrook Times', 'eastbrook-times.example'],
     ['og:site_name without its tagline', { url: 'https://knb.example/x', meta: meta({ siteName: 'KNB News — Karvonian National Broadcaster' }) }, 'KNB News', 'knb.example'],
     ['the domain itself, last', { url: 'https://www.quiet-valley-blog.example/post/1' }, 'quiet-valley-blog.example', 'quiet-valley-blog.example'],

@@ -280,6 +280,7 @@ const CREDIT_LINES = [
   /^By\s+[^,]{2,60},\s+(.+)$/u,
   /^(.+?)\s+(?:staff(?:\s+writers?)?|reporters?|correspondents?|newsroom)$/iu,
   /^(.+?)\s+[—–]\s+.{1,60}$/u,
+  /^(.+)$/u, // the outlet's name alone on a line
 ];
 const OUTLET_NAME = /^\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of|the|and|&|\p{Lu}[\p{L}'’&.-]*)){1,5}$/u;
 
