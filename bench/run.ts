@@ -34,7 +34,7 @@ async function writeCorpus(path: string, n: number): Promise<number> {
   let words = 0;
   for (const record of articleStream(n, 42)) {
     words += record.text.split(/\s+/).length;
-    if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return words;
