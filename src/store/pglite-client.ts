@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { StoreError, messageOf } from './errors.js';
@@ -18,12 +19,52 @@ export async function openPgliteClient(dir: string): Promise<SqlClient> {
   const lockPath = acquireLock(dataDir);
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir);
+    db = await createOrOpen(dataDir);
   } catch (error) {
     releaseLock(lockPath);
     throw new StoreError(`cannot open the embedded database in ${dataDir}: ${messageOf(error)}`, { cause: error });
   }
   return new PgliteClient(db, lockPath);
+}
+
+/**
+ * A new embedded database costs an initdb inside WebAssembly (5–15 s here). The freshly initialised
+ * data directory is the same every time for one PGlite version, so the first one is kept as a
+ * tarball in the user's cache and later databases start from it (~1.5 s). The file name carries the
+ * pinned PGlite version; a missing or unwritable cache only costs time.
+ */
+const TEMPLATE_NAME = 'pglite-0.5.14-initdb.tar.gz';
+
+function templatePath(): string {
+  return join(process.env.CROSSCHECK_CACHE ?? join(homedir(), '.cache', 'crosscheck'), TEMPLATE_NAME);
+}
+
+async function createOrOpen(dataDir: string): Promise<PGlite> {
+  if (embeddedDatabaseExists(dataDir)) return PGlite.create(dataDir);
+  const template = templatePath();
+  if (existsSync(template)) {
+    try {
+      return await PGlite.create(dataDir, { loadDataDir: new Blob([readFileSync(template)]) });
+    } catch {
+      // A damaged template: fall back to initdb below (and replace it).
+      for (const name of readdirSync(dataDir)) if (name !== LOCK_FILE) rmSync(join(dataDir, name), { recursive: true, force: true });
+    }
+  }
+  const db = await PGlite.create(dataDir);
+  await saveTemplate(db, template);
+  return db;
+}
+
+async function saveTemplate(db: PGlite, template: string): Promise<void> {
+  try {
+    const dump = await db.dumpDataDir('gzip');
+    mkdirSync(join(template, '..'), { recursive: true });
+    const partial = `${template}.${process.pid}.partial`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, template);
+  } catch {
+    // The cache is an optimisation only.
+  }
 }
 
 class PgliteClient implements SqlClient {
