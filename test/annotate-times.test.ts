@@ -144,6 +144,56 @@ describe('findTimes: relative to the anchor', () => {
   ]);
 });
 
+describe('findTimes: TimeML conventions added for TempEval-3', () => {
+  check([
+    // "later"/"earlier" is a signal outside the extent: what remains is a duration.
+    { text: 'The dam broke. Three days later the river fell.', anchor: SUNDAY, span: 'Three days', value: 'P3D', type: 'DURATION' },
+    { text: 'A few weeks earlier the mill had closed.', anchor: SUNDAY, span: 'A few weeks', value: 'PXW', type: 'DURATION' },
+    // Years read out in broadcast transcripts join the month or season they follow.
+    { text: 'The fire began in January nineteen ninety-seven.', anchor: SUNDAY, span: 'January nineteen ninety-seven', value: '1997-01' },
+    { text: 'Prices peaked in the winter of nineteen ninety-four.', anchor: SUNDAY, span: 'the winter of nineteen ninety-four', value: '1994-WI' },
+    { text: 'The tunnel opens in two thousand and one.', anchor: SUNDAY, span: 'two thousand and one', value: '2001' },
+    { text: 'A hearing is set for the week of March 9.', anchor: SUNDAY, span: 'the week of March 9', value: '2020-W11' },
+    { text: 'The ferry line opened in 2015, and the following year it doubled its fleet.', anchor: SUNDAY, span: 'the following year', value: '2016' },
+    { text: 'The firm earned $4 million in the second quarter. Results for that quarter included a gain.', anchor: '1998-10-26', span: 'that quarter', value: '1998-Q2' },
+    { text: 'Aid convoys are expected within weeks.', anchor: SUNDAY, span: 'weeks', value: 'PXW', type: 'DURATION' },
+    { text: 'The lease may be extended for an additional year.', anchor: SUNDAY, span: 'an additional year', value: 'P1Y' },
+    // A month after "by" is a deadline, so it leans ahead; "in March for talks" is still the month.
+    { text: 'The loan must be repaid by July.', anchor: SUNDAY, span: 'July', value: '2020-07' },
+    { text: 'She left the board in October for health reasons.', anchor: SUNDAY, span: 'October', value: '2019-10' },
+    // A date after "ended" or "since" is over by the time of writing.
+    { text: 'Sales fell in the fiscal year ended Jan. 31.', anchor: '2019-10-30', span: 'Jan. 31', value: '2019-01-31' },
+    { text: 'The strike has lasted since Dec. 5.', anchor: '2019-10-30', span: 'Dec. 5', value: '2018-12-05' },
+    // The adjective "current" is the present; "then current" the past.
+    { text: 'Its current owner bought the mill.', anchor: SUNDAY, span: 'current', value: 'PRESENT_REF' },
+    { text: 'Options are priced at the then current share price.', anchor: SUNDAY, span: 'then current', value: 'PAST_REF' },
+    // A plan in the past perfect does not make a weekday future.
+    { text: 'The offer had been scheduled to expire Friday evening.', anchor: '2020-03-02', span: 'Friday evening', value: '2020-02-28TEV' },
+    // An undated clock time takes its day from a weekday in the sentence, not from another clock time.
+    { text: 'The blast came at 9:10 a.m. (0610 GMT) Friday, officials said.', anchor: SUNDAY, span: '9:10 a.m.', value: '2020-02-28T09:10' },
+  ]);
+
+  it('does not mark names, idioms and rates as times', () => {
+    const text = 'He spoke on "60 Minutes" and on "This Week" about High Noon at high noon, a quarter-century low, and sales rising 8% annually.';
+    expect(findTimes(text, SUNDAY)).toEqual([]);
+  });
+
+  it('does not read a spoken head count after a month as its year', () => {
+    const times = findTimes('In January two thousand people marched.', SUNDAY);
+    expect(times.map((t) => t.text)).toEqual(['January']);
+    expect(times[0]?.value).toBe('2020-01');
+  });
+
+  it('reads "one day" after a modal as the indefinite future', () => {
+    expect(timeAt('The valley will one day be a lake.', SUNDAY, 'one day')?.value).toBe('FUTURE_REF');
+  });
+
+  it('does not read prospects or past narrative as the future', () => {
+    const texts = findTimes('The future of the port is unclear. The trickle soon became a flood. He was soon released.', SUNDAY).map((t) => t.text);
+    expect(texts).toEqual([]);
+  });
+});
+
 describe('findTimes: without an anchor', () => {
   check([
     { text: 'The council met on Monday.', anchor: null, span: 'Monday', value: 'XXXX-XX-XX' },
@@ -177,6 +227,8 @@ describe('findTimes: properties', () => {
     'on', 'Monday', 'Thursday', '27', '29', '30', '31', 'February', 'April', 'Feb.', '2020', '1990s', 'last', 'next', 'week', 'the', 'past', 'three',
     'months', 'ago', 'a', 'year', 'earlier', 'in', 'December', 'May', 'recent', 'days', 'today', 'tonight', '8:18', 'PM',
     'EST', '0800', 'GMT', 'autumn', 'fall', 'quarter', 'third-quarter', 'fiscal', 'now', ',', '.', '\n', '’s', 'people',
+    'nineteen', 'ninety-four', 'two', 'thousand', 'and', 'current', 'then', 'later', 'Week', 'Minutes', 'high', 'noon', 'annually',
+    '8%', 'by', 'following', 'that', 'will', 'one', 'day', 'within', 'weeks', 'had', 'been', 'scheduled', 'Friday', 'evening', '(', ')',
   );
   const bodies = fc.oneof(fc.string({ maxLength: 200 }), fc.array(words, { maxLength: 40 }).map((w) => w.join(' ')));
 

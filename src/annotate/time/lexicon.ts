@@ -38,6 +38,23 @@ const VAGUE_AMOUNT = /^(?:a\s+few|few|several|many|some|a\s+number\s+of|dozens\s
 /** A count of units: digits, number words, or vague amounts ("several"). */
 export const AMOUNT = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1\/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|an?|single|a\s+few|few|several|many|a\s+couple\s+of|couple\s+of|a\s+number\s+of|dozens\s+of|hundreds\s+of|a\s+handful\s+of|some)(?:\s+and\s+a\s+half)?`;
 
+/** A year read out as words, as in broadcast transcripts ("nineteen ninety-four", "two thousand and one"). */
+export const SPOKEN_YEAR = String.raw`(?:nineteen[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)?)(?![\w-])`;
+
+/** "nineteen ninety-four" → "1994"; "two thousand and one" → "2001"; null when the words are no year. */
+export function spokenYearValue(text: string): string | null {
+  const words = text.toLowerCase().split(/[\s-]+/).filter((word) => word !== 'and');
+  if (words[0] === 'nineteen') {
+    const rest = parseAmount(words.slice(1).join(' '));
+    return typeof rest === 'number' && rest >= 20 && rest < 100 ? String(1900 + rest) : null;
+  }
+  if (words[0] === 'two' && words[1] === 'thousand') {
+    const rest = words.length > 2 ? parseAmount(words.slice(2).join(' ')) : 0;
+    return typeof rest === 'number' && rest < 100 ? String(2000 + rest) : null;
+  }
+  return null;
+}
+
 /** Hedges that TimeML keeps inside a duration's extent ("more than four hours"). */
 export const APPROXIMATOR = String.raw`(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|over|under|up\s+to|just\s+over|just\s+under|well\s+over)`;
 

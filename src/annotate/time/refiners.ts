@@ -23,6 +23,13 @@ export interface Candidate {
 
 export type Refiner = (candidates: Candidate[], context: RuleContext) => Candidate[];
 
+/** A unit noun in title case after the first word belongs to a name ("60 Minutes", ABC's "This Week"). */
+const TITLE_CASE_UNIT = /\s(?:Seconds?|Minutes?|Hours?|Days?|Nights?|Weeks?|Weekends?|Months?|Years?|Decades?|Centuries|Century)\b/;
+
+/** Names that look like times are not times; holidays ("Thanksgiving Day") are the exception. */
+export const dropTitles: Refiner = (candidates) =>
+  candidates.filter((candidate) => candidate.rule === 'holiday' || !TITLE_CASE_UNIT.test(candidate.text));
+
 /** Longest candidate first, then the earlier parser; the rest of an overlap is dropped. */
 export const removeOverlaps: Refiner = (candidates) => {
   const ordered = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
@@ -85,15 +92,16 @@ function sameSentence(body: string, a: Candidate, b: Candidate): boolean {
   return !SENTENCE_END.test(body.slice(first.end, second.start));
 }
 
-/** A clock time without its own date takes the day of the nearest dated expression in its sentence. */
+/** A clock time without its own date takes the day of the nearest expression in its sentence that names one
+ *  (another undated clock time only carries the anchor's day). */
 export const dateClockTimes: Refiner = (candidates, context) =>
   candidates.map((candidate) => {
     if (!candidate.dateFromContext) return candidate;
     const dated = candidates
-      .filter((other) => other !== candidate && FULL_DAY.test(other.value) && sameSentence(context.body, candidate, other))
+      .filter((other) => !other.dateFromContext && FULL_DAY.test(other.value) && sameSentence(context.body, candidate, other))
       .sort((a, b) => Math.abs(a.start - candidate.start) - Math.abs(b.start - candidate.start))[0];
     if (!dated) return candidate;
     return { ...candidate, value: `${dated.value.slice(0, 10)}${candidate.value.slice(10)}` };
   });
 
-export const REFINERS: readonly Refiner[] = [removeOverlaps, resolveAgainstReference, dateClockTimes];
+export const REFINERS: readonly Refiner[] = [dropTitles, removeOverlaps, resolveAgainstReference, dateClockTimes];

@@ -17,6 +17,7 @@ import {
   isoWeekday,
   monthValue,
   pad2,
+  parseAnchor,
   quarterOf,
   quarterValue,
   relativeDay,
@@ -38,11 +39,13 @@ import {
   PART_OF_DAY,
   PART_OF_DAY_CODE,
   SEASONS,
+  SPOKEN_YEAR,
   UNIT,
   WEEKDAY,
   WEEKDAYS,
   YEAR,
   parseAmount,
+  spokenYearValue,
   unitInfo,
 } from './lexicon.js';
 import { isFutureContext } from './tense.js';
@@ -123,10 +126,25 @@ function closestYear(anchor: Anchor, month: number, day: number, future: boolean
   return weekday ? closestYear(anchor, month, day, future) : anchor.year;
 }
 
+/** "the quarter ended Sept. 30", "since March 3": the date is over by the time of writing. */
+const ALREADY_PAST_BEFORE = /\b(?:ended|since)\s+$/i;
+
+function latestYearNotAfter(anchor: Anchor, month: number, day: number): number | null {
+  const reference = anchorDay(anchor);
+  if (!reference) return null;
+  const notAfter = (year: number): boolean =>
+    isValidDay(year, month, day) && Date.UTC(year, month - 1, day) <= Date.UTC(reference.year, reference.month - 1, reference.day);
+  return [anchor.year, anchor.year - 1].find(notAfter) ?? null;
+}
+
 function monthDayValue(context: RuleContext, match: RegExpExecArray, month: number, day: number, year?: string, weekday = 0): string | null {
   if (!month || day < 1 || day > 31) return null;
   if (year) return isValidDay(Number(year), month, day) ? `${year}-${pad2(month)}-${pad2(day)}` : null;
   if (!context.anchor) return isValidDay(2000, month, day) ? `XXXX-${pad2(month)}-${pad2(day)}` : null;
+  if (ALREADY_PAST_BEFORE.test(context.body.slice(Math.max(0, match.index - 8), match.index))) {
+    const past = latestYearNotAfter(context.anchor, month, day);
+    if (past !== null) return `${past}-${pad2(month)}-${pad2(day)}`;
+  }
   const resolvedYear = closestYear(context.anchor, month, day, futureAt(context, match), weekday);
   return isValidDay(resolvedYear, month, day) ? `${resolvedYear}-${pad2(month)}-${pad2(day)}` : null;
 }
@@ -151,6 +169,15 @@ function monthAlone(anchor: Anchor | null, month: number, direction: -1 | 0 | 1 
   }
   return `${year}-${pad2(month)}`;
 }
+
+/** A preposition that makes a capitalised month word the month. */
+const MONTH_PREPOSITION_BEFORE = /\b(?:in|since|until|by|through|during|from|before|after|till)\s+$/i;
+
+/** Adverbs that follow an amount to make a rate ("8% annually"). */
+const RATE_ADVERBS = new Set(['annually', 'yearly']);
+
+/** A deadline ("repay the loan by February") points ahead of the article. */
+const DEADLINE_BEFORE = /\b(?:by|until|till)\s+$/i;
 
 /** The number after a year must not make it a head count ("2016 people"). */
 function looksLikeCount(body: string, end: number): boolean {
@@ -311,6 +338,9 @@ function clockDate(context: RuleContext, match: RegExpExecArray, groups: Groups)
   return null;
 }
 
+/** Directions measured from the article's date; the others ("later", "before") count from an event in the text. */
+const RELATIVE_TO_NOW = new Set(['ago', 'from now', 'hence', 'back']);
+
 export const RULES: readonly Rule[] = [
   {
     name: 'iso-date',
@@ -345,13 +375,29 @@ export const RULES: readonly Rule[] = [
     },
   },
   {
-    name: 'month-year',
-    triggers: MONTH_TRIGGERS,
-    pattern: pattern(String.raw`\b${DATE_PREFIX}(?<month>${MONTH}),?\s+(?:of\s+)?(?<year>${YEAR})(?!\d)\b`),
-    resolve(match) {
+    name: 'week-of-date',
+    triggers: ['week'],
+    pattern: pattern(String.raw`\bthe\s+week\s+of\s+(?<month>${MONTH})\s*(?<day>${DAY_OF_MONTH})(?!\d|:\d)(?:(?:,\s*|\s+)(?<year>${YEAR})(?!\d))?\b`),
+    resolve(match, context) {
       const g = groupsOf(match);
       if (!isCapitalized(g.month)) return null;
-      return { type: 'DATE', value: `${g.year}-${pad2(monthNumber(g.month))}` };
+      const date = monthDayValue(context, match, monthNumber(g.month), Number.parseInt(g.day ?? '0', 10), g.year);
+      const day = date ? parseAnchor(date) : null;
+      // TimeML gives "the week of March 6" the granularity of the expression: the ISO week.
+      return day?.month ? { type: 'DATE', value: weekValue(day, 0) } : null;
+    },
+  },
+  {
+    name: 'month-year',
+    triggers: MONTH_TRIGGERS,
+    pattern: pattern(String.raw`\b${DATE_PREFIX}(?<month>${MONTH}),?\s+(?:of\s+)?(?:(?<year>${YEAR})(?!\d)\b|(?<spokenYear>${SPOKEN_YEAR}))`),
+    resolve(match, context) {
+      const g = groupsOf(match);
+      if (!isCapitalized(g.month)) return null;
+      // "in January two thousand people marched": a head count, not a year.
+      if (g.spokenYear && looksLikeCount(context.body, match.index + match[0].length)) return null;
+      const year = g.year ?? spokenYearValue(g.spokenYear ?? '');
+      return year ? { type: 'DATE', value: `${year}-${pad2(monthNumber(g.month))}` } : null;
     },
   },
   {
@@ -362,15 +408,18 @@ export const RULES: readonly Rule[] = [
       const g = groupsOf(match);
       const word = g.month ?? g.may;
       if (!isCapitalized(word)) return null;
-      // "the March for Life", "the March of the Mothers": a march, not the month.
-      if (/^\s+(?:for|of\s+the)\b/i.test(context.body.slice(match.index + match[0].length, match.index + match[0].length + 10))) return null;
+      // "the March for Life", "the March of the Mothers": a march, not the month ("in March for talks" is the month).
+      const afterMonth = context.body.slice(match.index + match[0].length, match.index + match[0].length + 10);
+      const afterPreposition = MONTH_PREPOSITION_BEFORE.test(context.body.slice(Math.max(0, match.index - 10), match.index));
+      if (!afterPreposition && /^\s+(?:for|of\s+the)\b/i.test(afterMonth)) return null;
       const month = monthNumber(word);
       const anchor = context.anchor;
       const yearOffset = { 'this year': 0, 'last year': -1, 'next year': 1 }[lower(g.thisYear)];
       if (yearOffset !== undefined) return { type: 'DATE', value: `${yearValue(anchor, yearOffset)}-${pad2(month)}` };
       const direction = g.relative ? (RELATIVE_DIRECTION[lower(g.relative)] ?? 0) : null;
       if (direction === 0 && anchor) return { type: 'DATE', value: `${anchor.year}-${pad2(month)}` };
-      return { type: 'DATE', value: monthAlone(anchor, month, direction, futureAt(context, match)) };
+      const deadline = DEADLINE_BEFORE.test(context.body.slice(Math.max(0, match.index - 8), match.index));
+      return { type: 'DATE', value: monthAlone(anchor, month, direction, deadline || futureAt(context, match)) };
     },
   },
   {
@@ -429,6 +478,8 @@ export const RULES: readonly Rule[] = [
       const g = groupsOf(match);
       const clock = clockValue(g);
       if (!clock) return null;
+      // "high noon" is an idiom (and a film), not a clock time.
+      if (g.named && /\bhigh\s+$/i.test(context.body.slice(Math.max(0, match.index - 6), match.index))) return null;
       if (g.hour24 !== undefined && !g.zone && !/\bat\s+$/i.test(context.body.slice(Math.max(0, match.index - 4), match.index))) {
         // A bare "12:30" is as often a score or a ratio as a time; keep it only after "at" or with a zone.
         return null;
@@ -475,13 +526,16 @@ export const RULES: readonly Rule[] = [
     name: 'season',
     triggers: ['spring', 'summer', 'autumn', 'fall', 'winter'],
     pattern: pattern(
-      String.raw`\b(?:(?<mod>early|late|mid)[\s-]+)?(?:(?<relative>last|next|this|this\s+past|this\s+coming|past|coming|previous|the|that)\s+)?(?:(?<mod2>early|late|mid)[\s-]+)?(?<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?<year>${YEAR})(?!\d))?\b`,
+      String.raw`\b(?:(?<mod>early|late|mid)[\s-]+)?(?:(?<relative>last|next|this|this\s+past|this\s+coming|past|coming|previous|the|that)\s+)?(?:(?<mod2>early|late|mid)[\s-]+)?(?<season>spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?(?:(?<year>${YEAR})(?!\d)|(?<spokenYear>${SPOKEN_YEAR})))?\b`,
     ),
     resolve(match, context) {
       const g = groupsOf(match);
       const season = SEASONS[lower(g.season)];
       if (!season) return null;
-      if (g.year) return { type: 'DATE', value: `${g.year}-${season}` };
+      const spokenCount = g.spokenYear && looksLikeCount(context.body, match.index + match[0].length);
+      const year = g.year ?? (g.spokenYear && !spokenCount ? spokenYearValue(g.spokenYear) : null);
+      if (spokenCount) return null;
+      if (year) return { type: 'DATE', value: `${year}-${season}` };
       const relative = lower(g.relative);
       const before = lower(/(\w+)\s*$/.exec(context.body.slice(Math.max(0, match.index - 12), match.index))?.[1]);
       const licensed = relative || g.mod || g.mod2 || ['in', 'during', 'since', 'by', 'until', 'through', 'over', 'this'].includes(before);
@@ -503,13 +557,22 @@ export const RULES: readonly Rule[] = [
       const qual = lower(g.qual);
       const explicitYear = g.year1 ?? g.year2;
       const after = context.body.slice(match.index + match[0].length, match.index + match[0].length + 6);
-      if ((det === 'a' && !g.ordinal) || (!g.year2 && !g.ordinal && !qual && /^\s+of\b/i.test(after)) || /^-to-/i.test(after)) return null;
+      if ((det === 'a' && !g.ordinal) || (!g.year2 && !g.ordinal && !qual && /^\s+of\b/i.test(after)) || /^-(?:to-|century)/i.test(after)) return null;
       if (!det && !qual && !g.ordinal && !explicitYear) return null;
       const adjectival = /-quarter$/i.test(match[0]);
       const dropDeterminer = g.det && (adjectival || ['its', 'their', 'a'].includes(det));
       const trimLeft = dropDeterminer ? match[0].length - match[0].slice((g.det ?? '').length).trimStart().length : 0;
       const resolved = resolveQuarter(context, g, det, qual, explicitYear);
       return trimLeft ? { ...resolved, trimLeft } : resolved;
+    },
+  },
+  {
+    name: 'that-quarter',
+    triggers: ['quarter'],
+    pattern: pattern(String.raw`\bthat\s+quarter\b`),
+    resolve(match, context) {
+      // The quarter last mentioned, in its own year (a shift of zero years from it).
+      return { type: 'DATE', value: quarterValue(context.anchor, LATEST_QUARTER_OFFSET), yearsFromReference: 0 };
     },
   },
   {
@@ -600,10 +663,14 @@ export const RULES: readonly Rule[] = [
       const sign = direction === 'later' || direction === 'from now' || direction === 'hence' || direction === 'after' ? 1 : -1;
       if (amount === null) return null;
       const trimLeft = hedgeTrim(match, g.approx);
+      const unitCode = unitInfo(g.unit ?? '')?.code;
+      // TimeML leaves "later"/"earlier" outside as a signal: "three days later" is the duration "three days".
+      // Only the one-year comparison of company results ("a year earlier") is annotated as a date.
+      if (!RELATIVE_TO_NOW.has(direction) && !(amount === 1 && unitCode === 'Y')) return null;
       if (amount === 'X') return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF', trimLeft };
       const value = shiftedDate(context.anchor, amount, g.unit ?? '', sign);
       if (!value) return null;
-      const isYear = unitInfo(g.unit ?? '')?.code === 'Y';
+      const isYear = unitCode === 'Y';
       return isYear ? { type: 'DATE', value, yearsFromReference: sign * Math.round(amount), trimLeft } : { type: 'DATE', value, trimLeft };
     },
   },
@@ -618,16 +685,12 @@ export const RULES: readonly Rule[] = [
   {
     name: 'spoken-year',
     triggers: ['nineteen', 'thousand'],
-    pattern: pattern(
-      String.raw`\b(?:the\s+year\s+)?(?:(?<nineteen>nineteen)[\s-]+(?<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?<ones>one|two|three|four|five|six|seven|eight|nine))?|two\s+thousand(?:\s+and)?(?:\s+(?<small>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))?)\b`,
-    ),
+    pattern: pattern(String.raw`\b(?:the\s+year\s+)?${SPOKEN_YEAR}`),
     resolve(match, context) {
-      const g = groupsOf(match);
       if (/^\s+(?:years?|days?|months?|weeks?|hours?)\b/i.test(context.body.slice(match.index + match[0].length, match.index + match[0].length + 8))) return null;
       if (looksLikeCount(context.body, match.index + match[0].length)) return null;
-      if (g.nineteen) return { type: 'DATE', value: String(1900 + Number(parseAmount(`${g.tens ?? ''} ${g.ones ?? ''}`.trim()))) };
-      const small = g.small ? Number(parseAmount(g.small)) : 0;
-      return { type: 'DATE', value: String(2000 + small) };
+      const value = spokenYearValue(match[0].replace(/^the\s+year\s+/i, ''));
+      return value ? { type: 'DATE', value } : null;
     },
   },
   {
@@ -648,7 +711,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     name: 'anaphoric',
-    triggers: ['that', 'same'],
+    triggers: ['that', 'same', 'following'],
     pattern: pattern(String.raw`\b(?:(?<mod>earlier|later|early|late)\s+(?:in\s+)?)?(?:that|the\s+same|(?<following>the\s+(?:following|next)))\s+(?<unit>year|month)\b|\b(?:(?<dayMod>earlier|later)\s+)?(?:that|the\s+same)\s+(?<day>day)\b`),
     resolve(match) {
       const g = groupsOf(match);
@@ -662,7 +725,7 @@ export const RULES: readonly Rule[] = [
     name: 'duration',
     triggers: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'quarters', 'fortnight'],
     pattern: pattern(
-      String.raw`\b(?:(?<approx>${APPROXIMATOR})\s+)?(?:(?<det>the|these|those|its|their|his|her|our)\s+)?(?:(?<relative>past|last|next|first|final|previous|coming|following|latest|initial|remaining|ensuing|preceding|other)\s+)?(?<amount>${AMOUNT})(?<more>\s+more)?[\s-]+(?:(?:trading|business|working|calendar|straight|consecutive|full)\s+)?(?<unit>${UNIT})(?<old>-old)?\b(?<orSo>\s+or\s+so\b)?`,
+      String.raw`\b(?:(?<approx>${APPROXIMATOR})\s+)?(?:(?<det>the|these|those|its|their|his|her|our)\s+)?(?:(?<relative>past|last|next|first|final|previous|coming|following|latest|initial|remaining|ensuing|preceding|other)\s+)?(?<amount>${AMOUNT})(?<more>\s+more)?[\s-]+(?:(?:trading|business|working|calendar|straight|consecutive|full|additional|extra|further)\s+)?(?<unit>${UNIT})(?<old>-old)?\b(?<orSo>\s+or\s+so\b)?`,
     ),
     resolve(match, context) {
       const g = groupsOf(match);
@@ -673,7 +736,7 @@ export const RULES: readonly Rule[] = [
       const after = context.body.slice(match.index + match[0].length, match.index + match[0].length + 12);
       if (/^\s+old\b/i.test(after)) return null;
       if ((amountText === 'a' || amountText === 'an') && unit.startsWith('second')) return null;
-      if (unit.startsWith('quarter') && /^\s+of\b/i.test(after)) return null;
+      if (unit.startsWith('quarter') && /^(?:\s+of\b|-century)/i.test(after)) return null;
       if (amountText === 'some' && !g.det && !g.relative) return null;
       if ((amountText === 'a' || amountText === 'an' || amountText === 'single') && !g.approx && !g.det && !g.relative) {
         const before = context.body.slice(Math.max(0, match.index - 24), match.index);
@@ -681,6 +744,10 @@ export const RULES: readonly Rule[] = [
         if (/\d|twice|once/.test(before)) return null;
       }
       if (/^\s+(?:and|or)\s+(?:a\s+half|\d)/i.test(after)) return null;
+      // "Islam will one day be ...": after a modal, "one day" is an indefinite future time.
+      if (amountText === 'one' && unit === 'day' && !g.det && /\b(?:will|would|could|might|may|can|shall)\s+$/i.test(context.body.slice(Math.max(0, match.index - 8), match.index))) {
+        return { type: 'DATE', value: 'FUTURE_REF' };
+      }
       const value = durationValue(amount, unit);
       if (!value) return null;
       return { type: 'DURATION', value, trimLeft: durationTrim(match, g, after) };
@@ -690,7 +757,7 @@ export const RULES: readonly Rule[] = [
     name: 'vague-duration',
     triggers: ['days', 'weeks', 'months', 'quarters', 'years', 'decades', 'hours', 'minutes', 'centuries'],
     pattern: pattern(
-      String.raw`(?:\b(?<recent>recent|several)\s+|(?<=\bfor\s)|(?<=\bin\s)(?=(?:days|weeks|months|years|decades)\b(?!\s+(?:of|to|ago|earlier|later|after|before|since))))(?<unit>hours|days|weeks|months|quarters|years|decades|centuries)\b`,
+      String.raw`(?:\b(?<recent>recent|several)\s+|(?<=\b(?:for|within)\s)|(?<=\bin\s)(?=(?:days|weeks|months|years|decades)\b(?!\s+(?:of|to|ago|earlier|later|after|before|since))))(?<unit>hours|days|weeks|months|quarters|years|decades|centuries)\b`,
     ),
     resolve(match) {
       const g = groupsOf(match);
@@ -727,6 +794,8 @@ export const RULES: readonly Rule[] = [
       const nextWord = /^\s+([a-z]+)/.exec(context.body.slice(match.index + match[0].length, match.index + match[0].length + 20));
       // "annual meeting", "quarterly dividend": adjectives on a noun are rarely annotated as times.
       if ((adverb === 'annual' || adverb === 'quarterly') && nextWord) return null;
+      // "to rise 8.5% annually", "10,000 units annually": a rate, like "$5 a year", is rarely annotated.
+      if (RATE_ADVERBS.has(adverb) && /\d[\d,.]*%?(?:\s+[a-z]+){0,2}\s+$/i.test(context.body.slice(Math.max(0, match.index - 30), match.index))) return null;
       if (adverb) return { type: 'SET', value: adverbs[adverb] ?? 'P1D' };
       const every = g.other ? 2 : 1;
       if (g.weekday) return { type: 'SET', value: `XXXX-WXX-${weekdayNumber(g.weekday)}` };
@@ -742,10 +811,12 @@ export const RULES: readonly Rule[] = [
   {
     name: 'present',
     triggers: ['now', 'currently', 'presently', 'nowadays', 'present', 'days', 'current'],
-    pattern: pattern(String.raw`\b(?:(?<now>(?:right\s+|just\s+)?now)(?![-'’])|currently|presently|nowadays|at\s+present|these\s+days|the\s+present(?:\s+time)?|the\s+current\s+(?:period|time))\b`),
-    resolve(match, context) {
-      const g = groupsOf(match);
-      return { type: 'DATE', value: 'PRESENT_REF' };
+    pattern: pattern(
+      String.raw`\b(?:(?<now>(?:right\s+|just\s+)?now)(?![-'’])|currently|presently|nowadays|at\s+present|these\s+days|the\s+present(?:\s+time)?|the\s+current\s+(?:period|time)|(?<then>then[\s-])?current(?=\s+[a-z])(?!\s+(?:account|accounts|affairs|events)\b))\b`,
+    ),
+    resolve(match) {
+      // "its current position": TimeML marks the adjective as the present; "the then current price" as the past.
+      return { type: 'DATE', value: groupsOf(match).then ? 'PAST_REF' : 'PRESENT_REF' };
     },
   },
   {
@@ -761,7 +832,7 @@ export const RULES: readonly Rule[] = [
     name: 'future-reference',
     triggers: ['soon', 'future', 'term', 'later', 'coming'],
     pattern: pattern(
-      String.raw`\b(?:(?<!as\s)(?<!how\s)soon(?!\s+as\b|\s+after\b|\s+afterwards?\b)|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:near|short|long|medium)\s+term|a\s+later\s+date|(?:coming|future)\s+(?:days|weeks|months|quarters|years|decades))\b`,
+      String.raw`\b(?:(?<!as\s)(?<!how\s)(?<!\b(?:was|were|had)\s)soon(?!\s+as\b|\s+after\b|\s+afterwards?\b|\s+(?:became|was|were|had)\b)|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future(?!\s+of\b)|the\s+(?:near|short|long|medium)\s+term|a\s+later\s+date|(?:coming|future)\s+(?:days|weeks|months|quarters|years|decades))\b`,
     ),
     resolve() {
       return { type: 'DATE', value: 'FUTURE_REF' };

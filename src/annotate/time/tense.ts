@@ -5,6 +5,7 @@
  */
 const FUTURE_MARKER = /\b(?:will|won't|'ll|shall|going\s+to|as\s+(?:soon|early)\s+as|scheduled|planned|planning|postponed|(?:would|could|might)\s+be\s+\w+(?:ing|ed)|(?:scheduled|due|set|expected|slated|planned|planning|plans?|poised|intends?|intended|hopes?|hoped|likely|ready|agreed|promised|vowed|threatened|preparing)\s+to|(?:is|are)\s+to|to\s+be\s+held|(?:would|could|might)\s+(?:be\s+held|take\s+place|meet|start|begin|resume|hold|vote|visit|travel|announce))\b/i;
 const PAST_REPORTING = /\b(?:said|told|announced|reported|added|stated|wrote|declared|confirmed|denied|claimed)\b/i;
+const PAST_PERFECT_BEFORE = /\bhad\s+(?:been\s+|previously\s+|originally\s+)*$/i;
 const CLAUSE_BOUNDARY = /[.!?;:"“”()\n]/;
 
 export function clauseBefore(body: string, index: number, maxLength = 70): string {
@@ -22,5 +23,7 @@ export function isFutureContext(body: string, index: number): boolean {
   if (FUTURE_PREPOSITION.test(clause.slice(-24))) return true;
   const marker = FUTURE_MARKER.exec(clause);
   if (!marker) return false;
+  // A plan in the past perfect was overtaken by events ("had been scheduled to expire Friday").
+  if (PAST_PERFECT_BEFORE.test(clause.slice(0, marker.index))) return false;
   return !PAST_REPORTING.test(clause.slice(marker.index + marker[0].length));
 }
