@@ -56,7 +56,7 @@ export async function runIngest(argv: string[], io: CliIO): Promise<number> {
  */
 export async function ingestInto(
   store: Store,
-  outcomes: AsyncIterable<{ origin: string; record: AnalysisRecord }>,
+  outcomes: AsyncIterable<{ origin: string; json: string }>,
   batchSize: number,
   io: CliIO,
   progress: Progress,
@@ -87,7 +87,7 @@ export async function ingestInto(
     }
   };
   for await (const outcome of outcomes) {
-    batch.push(outcome);
+    batch.push({ origin: outcome.origin, record: JSON.parse(outcome.json) as AnalysisRecord });
     if (batch.length >= batchSize) await flush();
   }
   await flush();

@@ -6,12 +6,17 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { RejectedInput, type AnalysisRecord, type InputRecord, type Origin } from '../document.js';
+import { RejectedInput, type InputRecord, type Origin } from '../document.js';
 import type { ReadItem } from '../read/index.js';
 import { analyzeRecord } from './analyze.js';
 
+/**
+ * A successful outcome carries the Analysis record already serialised: crossing a thread boundary
+ * as one string is far cheaper than structured-cloning thousands of small span objects, and the
+ * main consumer (`analyze`) writes that string as it is.
+ */
 export type Outcome =
-  | { ok: true; origin: Origin; record: AnalysisRecord }
+  | { ok: true; origin: Origin; json: string }
   | { ok: false; origin: Origin; reason: string };
 
 export interface PoolOptions {
@@ -31,7 +36,7 @@ export type WorkerReply = { seq: number } & Outcome;
 /** Analyses one record in this thread; never throws. */
 export function analyzeOutcome(origin: Origin, record: InputRecord, now: Date): Outcome {
   try {
-    return { ok: true, origin, record: analyzeRecord(origin, record, now) };
+    return { ok: true, origin, json: JSON.stringify(analyzeRecord(origin, record, now)) };
   } catch (error) {
     if (error instanceof RejectedInput) return { ok: false, origin, reason: error.reason };
     return { ok: false, origin, reason: `internal error: ${error instanceof Error ? error.message : String(error)}` };
