@@ -1,0 +1,212 @@
+import { Readability } from '@mozilla/readability';
+import type { HtmlDom } from './dom.js';
+import { NEVER_TEXT_TAGS, textOf, type WalkNode } from './text-of.js';
+import { BOILERPLATE_ROLES, BOILERPLATE_TAGS, isBoilerplateName } from './html-rules.js';
+
+type PageElement = ReturnType<HtmlDom['querySelectorAll']>[number];
+
+/** Comment sections go when an article precedes them; when posts start the page, it is a thread (forum, Q&A). */
+const COMMENT_MAX_SHARE = 0.9;
+const COMMENT_MIN_LEAD_WORDS = 80;
+/** Share of an element's words inside links above which it is a list of links (menus, "recent posts"). */
+const LINK_LIST_DENSITY = 0.8;
+/** A marked <main>/<article> holding less than this share of the body's words is a widget, not the content. */
+const MIN_MARKED_CONTAINER_SHARE = 0.3;
+
+export const wordCount = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+
+function isHidden(element: PageElement): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  const style = element.getAttribute('style');
+  return style !== null && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+function classAndId(element: PageElement): string {
+  return `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+}
+
+interface TextStats {
+  words: number;
+  linkWords: number;
+  links: number;
+}
+
+/** Word and link-word counts of every element under `root`, in one bottom-up pass. */
+function measure(root: PageElement): Map<PageElement, TextStats> {
+  const stats = new Map<PageElement, TextStats>();
+  const visit = (element: PageElement, inLink: boolean): TextStats => {
+    const isLink = element.tagName.toUpperCase() === 'A';
+    const own: TextStats = { words: 0, linkWords: 0, links: isLink ? 1 : 0 };
+    for (const child of Array.from(element.childNodes)) {
+      if (child.nodeType === 3) {
+        const words = wordCount(child.nodeValue ?? '');
+        own.words += words;
+        if (inLink || isLink) own.linkWords += words;
+      } else if (child.nodeType === 1) {
+        const tag = (child as PageElement).tagName.toUpperCase();
+        if (NEVER_TEXT_TAGS.has(tag)) continue;
+        const sub = visit(child as PageElement, inLink || isLink);
+        own.words += sub.words;
+        own.linkWords += sub.linkWords;
+        own.links += sub.links;
+      }
+    }
+    stats.set(element, own);
+    return own;
+  };
+  visit(root, false);
+  return stats;
+}
+
+/** A removal rule: what it matches, and the largest share of the container's words it may remove (so that a
+ *  rule never deletes a wrapper holding most of the page, e.g. a <form> around everything or "has-sidebar"). */
+interface RemovalRule {
+  why: string;
+  matches: (element: PageElement, stats: TextStats) => boolean;
+  maxShare: number;
+  /** Whether the share limit applies to all matches together (comment threads, tab panels, link grids) rather
+   *  than to each match alone. */
+  aggregate?: boolean;
+  /** Words of other text that must come before the first match (an article above its comments). */
+  minLeadWords?: number;
+}
+
+const COMMENT_NAME = /(?:^|[\s_-])(?:comments?|commentlist|comment-list|respond|disqus|discussion|replies)(?=$|[\s_-])/i;
+
+const REMOVAL_RULES: RemovalRule[] = [
+  { why: 'never text', matches: (e) => NEVER_TEXT_TAGS.has(e.tagName.toUpperCase()), maxShare: 1 },
+  { why: 'furniture tag', matches: (e) => BOILERPLATE_TAGS.has(e.tagName.toUpperCase()), maxShare: 0.4 },
+  {
+    why: 'furniture role',
+    matches: (e) => BOILERPLATE_ROLES.has((e.getAttribute('role') ?? '').toLowerCase()),
+    maxShare: 0.4,
+  },
+  { why: 'hidden', matches: (e) => isHidden(e), maxShare: 0.4, aggregate: true },
+  {
+    why: 'furniture name',
+    matches: (e) => !['MAIN', 'ARTICLE'].includes(e.tagName.toUpperCase()) && isBoilerplateName(classAndId(e)),
+    maxShare: 0.4,
+  },
+  {
+    why: 'comment section',
+    matches: (e) => COMMENT_NAME.test(classAndId(e)),
+    maxShare: COMMENT_MAX_SHARE,
+    aggregate: true,
+    minLeadWords: COMMENT_MIN_LEAD_WORDS,
+  },
+  {
+    why: 'link list',
+    matches: (_e, s) => s.links >= 3 && s.linkWords >= LINK_LIST_DENSITY * s.words,
+    maxShare: 0.45,
+    aggregate: true,
+  },
+];
+
+/** The outermost elements under `root` that a rule would remove, each small enough on its own. */
+function ruleMatches(
+  root: PageElement,
+  rule: RemovalRule,
+  stats: Map<PageElement, TextStats>,
+  limit: number,
+): PageElement[] {
+  const found: PageElement[] = [];
+  const visit = (parent: PageElement): void => {
+    for (const child of Array.from(parent.children)) {
+      const own = stats.get(child) ?? { words: 0, linkWords: 0, links: 0 };
+      if (own.words <= limit && rule.matches(child, own)) found.push(child);
+      else visit(child);
+    }
+  };
+  visit(root);
+  return found;
+}
+
+/** Words of text under `root` that come before `target` in document order. */
+function wordsBefore(root: PageElement, target: PageElement | undefined, stats: Map<PageElement, TextStats>): number {
+  if (!target) return 0;
+  let words = 0;
+  const visit = (parent: PageElement): boolean => {
+    for (const child of Array.from(parent.childNodes)) {
+      if (child === target) return true;
+      if (child.nodeType === 3) words += wordCount(child.nodeValue ?? '');
+      else if (child.nodeType === 1) {
+        const element = child as PageElement;
+        if (!element.contains(target)) words += stats.get(element)?.words ?? 0;
+        else if (visit(element)) return true;
+      }
+    }
+    return false;
+  };
+  visit(root);
+  return words;
+}
+
+/**
+ * Removes what is never main content: scripts, hidden elements, navigation, banners, share/cookie/newsletter
+ * boxes, comment sections under an article, lists of links. A rule whose matches add up to more than its share of
+ * the container is skipped: then they are the content (a forum's posts, a product's tabs, a grid of links).
+ */
+export function stripBoilerplate(root: PageElement): void {
+  const stats = measure(root);
+  const rootWords = stats.get(root)?.words ?? 0;
+  for (const rule of REMOVAL_RULES) {
+    const limit = rule.maxShare * rootWords;
+    const matches = ruleMatches(root, rule, stats, limit);
+    const total = matches.reduce((sum, e) => sum + (stats.get(e)?.words ?? 0), 0);
+    if (rule.aggregate && total > limit) continue;
+    if (rule.minLeadWords && wordsBefore(root, matches[0], stats) < rule.minLeadWords) continue;
+    for (const element of matches) element.remove();
+  }
+}
+
+/** The page's own main-content container when it marks one, else the body. */
+export function mainContainer(dom: HtmlDom): PageElement | null {
+  const body = dom.body as PageElement | null;
+  if (!body) return null;
+  const bodyWords = wordCount(body.textContent ?? '');
+  const marked = Array.from(dom.querySelectorAll('main, [role="main"], article'));
+  const articles = marked.filter((e) => e.tagName.toUpperCase() === 'ARTICLE');
+  const candidates = marked.filter((e) => e.tagName.toUpperCase() !== 'ARTICLE' || articles.length === 1);
+  for (const candidate of candidates) {
+    if (wordCount(candidate.textContent ?? '') >= MIN_MARKED_CONTAINER_SHARE * bodyWords) return candidate;
+  }
+  return body;
+}
+
+/** Readability's article (run on a copy of the page), as text with our block layout. */
+export function readabilityText(dom: HtmlDom): { text: string; title: string | null } | null {
+  const clone = dom.cloneNode(true) as unknown as Document;
+  const article = new Readability<Node>(clone, { charThreshold: 500, serializer: (node) => node }).parse();
+  if (!article?.content) return null;
+  const content = article.content as unknown as PageElement;
+  // Readability keeps related-link lists and comment blocks inside the article node; the same furniture rules apply.
+  stripBoilerplate(content);
+  return { text: textOf(content as unknown as WalkNode), title: article.title?.trim() || null };
+}
+
+export function documentTitle(dom: HtmlDom): string | null {
+  const og = dom.querySelector('meta[property="og:title"]')?.getAttribute('content')?.trim();
+  if (og) return og;
+  const h1 = dom.querySelector('h1')?.textContent?.trim();
+  if (h1) return h1;
+  return dom.querySelector('title')?.textContent?.trim() || null;
+}
+
+/** Every candidate text of a page, for the choice in extractMainText. Readability works on a copy; the
+ *  container candidate strips furniture from `dom` itself. */
+export function textCandidates(dom: HtmlDom): {
+  readability: { text: string; title: string | null } | null;
+  container: string;
+  /** Whether the page marked its main content (<main>, role=main, a single <article>) rather than the body. */
+  containerMarked: boolean;
+} {
+  const readability = readabilityText(dom);
+  const container = mainContainer(dom);
+  let text = '';
+  if (container) {
+    stripBoilerplate(container);
+    text = textOf(container as unknown as WalkNode);
+  }
+  return { readability, container: text, containerMarked: container !== null && container.tagName.toUpperCase() !== 'BODY' };
+}
