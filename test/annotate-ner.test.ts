@@ -179,7 +179,8 @@ describe.skipIf(!seedsPresent)('seed articles', () => {
     ['Turkey', 'LOC'], ['Syria', 'LOC'], ['Idlib', 'LOC'], ['Aleppo', 'LOC'], ['Damascus', 'LOC'],
     ['NATO', 'ORG'], ['Anadolu', 'ORG'],
   ];
-  const entities = ['000', '002'].flatMap((prefix) => {
+  // describe.skipIf still runs this body to collect tests: read the seeds only when they exist.
+  const entities = (seedsPresent ? ['000', '002'] : []).flatMap((prefix) => {
     const body = readSeed(prefix);
     const { sentences, tokens } = splitSentences(body);
     return findEntities(body, sentences, tokens);
