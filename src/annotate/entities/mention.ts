@@ -1,0 +1,52 @@
+/** The working form of an entity mention while this module decides its key, name and subtype. */
+import type { Entity, EntityType } from '../../document.js';
+import { slug } from '../ner/index.js';
+
+export interface Mention {
+  start: number;
+  end: number;
+  type: EntityType;
+  key: string;
+  name: string;
+  subtype: string | null;
+}
+
+export function keyOf(type: EntityType, name: string): string {
+  return `${type.toLowerCase()}:${slug(name)}`;
+}
+
+export function mentionAt(body: string, start: number, end: number, type: EntityType): Mention {
+  const name = body.slice(start, end);
+  return { start, end, type, key: keyOf(type, name), name, subtype: null };
+}
+
+export function toEntity(body: string, m: Mention): Entity {
+  return { start: m.start, end: m.end, text: body.slice(m.start, m.end), type: m.type, subtype: m.subtype, key: m.key, name: m.name };
+}
+
+/** Lower-cased, accents and typographic apostrophes folded: the form names are compared in. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/’/g, "'")
+    .toLowerCase();
+}
+
+export const byStart = (a: { start: number; end: number }, b: { start: number; end: number }): number =>
+  a.start - b.start || b.end - a.end;
+
+/** Sorted, without overlaps: of two overlapping mentions the longer one wins (it carries more of the name). */
+export function withoutOverlaps(mentions: readonly Mention[]): Mention[] {
+  const sorted = [...mentions].sort(byStart);
+  const kept: Mention[] = [];
+  for (const m of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && m.start < last.end) {
+      if (m.end - m.start > last.end - last.start) kept[kept.length - 1] = m;
+      continue;
+    }
+    kept.push(m);
+  }
+  return kept;
+}
