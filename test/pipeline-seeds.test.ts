@@ -77,3 +77,35 @@ describe.skipIf(!seedsPresent)('seed 002 (blog repost)', () => {
     for (const t of [...r.times, ...r.numbers]) expect(r.body.slice(t.start, t.end)).toBe(t.text);
   });
 });
+
+describe.skipIf(!seedsPresent)('entities in the seeds', () => {
+  const records = seedsPresent ? [analyzeSeed('000'), analyzeSeed('002')] : [];
+  const keysOf = (text: string): Set<string> =>
+    new Set(records.flatMap((r) => r.entities.filter((e) => e.text.includes(text)).map((e) => e.key)));
+
+  it.each([['Erdogan'], ['Macron'], ['Putin']])('every mention of %s has one person key', (name) => {
+    const keys = keysOf(name);
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toMatch(/^per:/);
+  });
+
+  it('"Emanuelle Macron" is Emmanuel Macron', () => {
+    const typo = records[0]!.entities.find((e) => e.text === 'Emanuelle Macron');
+    expect(typo?.name).toBe('Emmanuel Macron');
+  });
+
+  it.each([['Turkey'], ['Syria'], ['Idlib'], ['Aleppo'], ['Saraqeb'], ['Damascus'], ['Istanbul'], ['Ankara'], ['Moscow'], ['Russia']])('%s is a place', (name) => {
+    expect([...keysOf(name)].some((k) => k.startsWith('loc:'))).toBe(true);
+  });
+
+  it('SOHR and IOM resolve to their long forms', () => {
+    const sohr = records[1]!.entities.filter((e) => e.text === 'SOHR' || e.text.startsWith('Syrian Observatory for Human Rights'));
+    expect(new Set(sohr.map((e) => e.key)).size).toBe(1);
+    const iom = records[1]!.entities.find((e) => e.text === 'IOM');
+    expect(iom?.name).toBe('International Organization for Migration');
+  });
+
+  it('entity spans are exact', () => {
+    for (const r of records) for (const e of r.entities) expect(r.body.slice(e.start, e.end)).toBe(e.text);
+  });
+});

@@ -3,12 +3,20 @@
  * a `Document → Document` function in its own module; later issues append stages here.
  */
 import { toAnalysisRecord, type AnalysisRecord, type InputRecord, type Origin, type Stage } from '../document.js';
+import { annotateCanonicalEntities } from '../annotate/entities/index.js';
+import { annotateEntities } from '../annotate/ner/index.js';
 import { annotateNumbers } from '../annotate/numbers.js';
 import { annotateSentences } from '../annotate/sentences.js';
 import { annotateTimes } from '../annotate/times.js';
 import { extractDocument } from '../extract/index.js';
 
-export const STAGES: readonly Stage[] = [annotateSentences, annotateTimes, annotateNumbers];
+export const STAGES: readonly Stage[] = [
+  annotateSentences,
+  annotateEntities, // needs sentences and tokens
+  annotateCanonicalEntities, // needs the tagger's mentions
+  annotateTimes,
+  annotateNumbers,
+];
 
 /** Throws `RejectedInput` when the record cannot be analysed. */
 export function analyzeRecord(origin: Origin, record: InputRecord, now: Date = new Date()): AnalysisRecord {
