@@ -55,6 +55,7 @@ export function describeCorpus(articles: StoredArticle[], dbDir: string): string
   lines.push(`crosscheck demo — ${articles.length} articles stored in ${dbDir}`);
   lines.push(`outlets (${outlets.size}): ${[...outlets].sort((x, y) => y[1] - x[1]).map(([n, c]) => `${n} ${c}`).join(', ')}`);
   lines.push(`published: ${dated.length} of ${articles.length} dated, ${dated[0] ?? '-'} … ${dated[dated.length - 1] ?? '-'}`);
+  lines.push(`most mentioned: ${topEntities(articles, 12)}`);
   lines.push('');
   const sorted = [...articles].sort((x, y) => (x.published?.value ?? '').localeCompare(y.published?.value ?? ''));
   for (const a of sorted) {
@@ -68,6 +69,24 @@ export function describeCorpus(articles: StoredArticle[], dbDir: string): string
   lines.push('');
   lines.push('Explore: crosscheck export articles --db ' + dbDir + ' | head -c 2000');
   return `${lines.join('\n')}\n`;
+}
+
+/** "Karvonia (LOC, 31 mentions in 14 articles)", … by mentions across the corpus. */
+function topEntities(articles: StoredArticle[], n: number): string {
+  const tally = new Map<string, { name: string; type: string; mentions: number; articles: Set<string> }>();
+  for (const a of articles) {
+    for (const e of a.entities) {
+      const entry = tally.get(e.key) ?? { name: e.name, type: e.type, mentions: 0, articles: new Set<string>() };
+      entry.mentions++;
+      entry.articles.add(a.id);
+      tally.set(e.key, entry);
+    }
+  }
+  return [...tally.values()]
+    .sort((x, y) => y.mentions - x.mentions)
+    .slice(0, n)
+    .map((e) => `${e.name} (${e.type}, ${e.mentions} in ${e.articles.size})`)
+    .join(', ');
 }
 
 function describeNumber(n: NumberMention): string {
