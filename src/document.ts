@@ -48,9 +48,9 @@ export interface Source {
   domain: string | null;
 }
 
-/** Internal layer: wink-nlp tokens with their part of speech (Universal POS tags). */
+/** Internal layer: wink-nlp tokens (whitespace excluded). `pos` (Universal POS tag) is filled only when a stage needs it. */
 export interface Token extends Span {
-  pos: string;
+  pos?: string;
 }
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';

@@ -25,11 +25,10 @@ describe('splitSentences', () => {
     expect(texts(body)).toEqual(expected);
   });
 
-  it('tokens carry offsets and POS, without whitespace tokens', () => {
+  it('tokens carry offsets, without whitespace tokens', () => {
     const body = 'Rebels seized Tarn.\n\nNo one was hurt.';
     const { tokens } = splitSentences(body);
     expect(tokens.map((t) => body.slice(t.start, t.end))).toEqual(['Rebels', 'seized', 'Tarn', '.', 'No', 'one', 'was', 'hurt', '.']);
-    expect(tokens[1]!.pos).toBe('VERB');
   });
 
   it('never produces empty or inexact spans (property)', () => {

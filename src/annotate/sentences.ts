@@ -1,5 +1,7 @@
 /**
- * Sentences and tokens, from wink-nlp (tokeniser, sentence boundaries, POS tags).
+ * Sentences and tokens, from wink-nlp (tokeniser and sentence boundaries). Part-of-speech tagging
+ * is off: no stage uses it yet and it costs about a third of wink's time; a stage that needs it
+ * turns 'pos' back on here and fills `Token.pos`.
  *
  * wink-nlp gives token values, not offsets, so each token is located in `body` by a forward scan,
  * which keeps every span exact even where wink normalises or splits oddly. On top of wink's
@@ -17,7 +19,7 @@ let nlp: Wink | null = null;
 
 /** Loaded lazily: the model costs ~100 ms, which `--help` should not pay. */
 function wink(): Wink {
-  nlp ??= winkNLP(model, ['sbd', 'pos']);
+  nlp ??= winkNLP(model, ['sbd']);
   return nlp;
 }
 
@@ -32,20 +34,20 @@ export function splitSentences(body: string): SentencesAndTokens {
   const its = engine.its;
   const doc = engine.readDoc(body);
   const values = doc.tokens().out(its.value) as string[];
-  const tags = doc.tokens().out(its.pos) as string[];
+  const types = doc.tokens().out(its.type) as string[];
   const winkSentences = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
 
-  // Locate every wink token in the body; whitespace tokens (POS "SPACE") are dropped from the layer.
+  // Locate every wink token in the body; whitespace tokens (line breaks, tabs) are dropped from the layer.
   const located: Array<Token | null> = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    const at = value.trim() === '' ? -1 : body.indexOf(value, cursor);
-    if (at < 0 || tags[i] === 'SPACE') {
+    const at = value.trim() === '' || types[i] === 'tabCRLF' ? -1 : body.indexOf(value, cursor);
+    if (at < 0) {
       located.push(null);
       continue;
     }
-    located.push({ start: at, end: at + value.length, pos: tags[i]! });
+    located.push({ start: at, end: at + value.length });
     cursor = at + value.length;
   }
   const tokens = located.filter((t): t is Token => t !== null);
