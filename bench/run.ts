@@ -1,12 +1,12 @@
 /**
- * `npm run bench [-- --docs N --ingest-docs N --write]`: throughput of `crosscheck analyze` and
+ * `npm run bench [-- --docs N --ingest-docs N --write]` (N = 0 skips that run): throughput of `crosscheck analyze` and
  * `crosscheck ingest` (embedded PGlite) on deterministic synthetic ~600-word articles, with peak
  * RSS of the whole process (worker threads included). `--write` records the printed table in
  * docs/performance.md. Runs the built CLI (`dist/`), exactly as a user would.
  */
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { articleStream } from './generate.js';
@@ -68,6 +68,7 @@ async function timeCommand(label: string, args: string[], docs: number, words: n
   return { label, docs, words, seconds, peakRssMb: peak, exitCode };
 }
 
+const loadAtStart = loadavg()[0] ?? 0;
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-'));
 try {
   const nAnalyze = Number(values.docs);
@@ -77,14 +78,14 @@ try {
   const ingestFile = join(dir, 'ingest.jsonl');
   const analyzeWords = await writeCorpus(analyzeFile, nAnalyze);
   const ingestWords = await writeCorpus(ingestFile, nIngest);
-  const runs = [
-    await timeCommand('analyze', ['analyze', analyzeFile, ...workerArgs], nAnalyze, analyzeWords),
-    await timeCommand('ingest (PGlite)', ['ingest', ingestFile, '--db', join(dir, 'db'), ...workerArgs], nIngest, ingestWords),
-  ];
+  const runs: Run[] = [];
+  if (nAnalyze > 0) runs.push(await timeCommand('analyze', ['analyze', analyzeFile, ...workerArgs], nAnalyze, analyzeWords));
+  if (nIngest > 0) runs.push(await timeCommand('ingest (PGlite, new database)', ['ingest', ingestFile, '--db', join(dir, 'db'), ...workerArgs], nIngest, ingestWords));
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   const machine = `${cpus().length} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  const words = Math.round((analyzeWords + ingestWords) / Math.max(1, nAnalyze + nIngest));
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; synthetic articles of ~${Math.round(analyzeWords / nAnalyze)} words (bench/generate.ts, seed 42).`,
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}, load average ${loadAtStart.toFixed(1)} at the start; synthetic articles of ~${words} words (bench/generate.ts, seed 42); command: npm run bench -- ${process.argv.slice(2).join(' ')}`,
     '',
     '| command | documents | seconds | documents/s | words/s | peak RSS (MB) | exit |',
     '|---|---|---|---|---|---|---|',
