@@ -37,6 +37,11 @@ const CASES: CruftCase[] = [
     survivor: 'You may also like the new promenade, the mayor told residents at the meeting.',
   },
   {
+    rule: 'Related resources / might be interested block',
+    cruft: 'Related Resources\n\nHow to repair a stone pier\n\nYou might also be interested in…\n\nTen harbours worth a visit',
+    survivor: 'Related resources, such as the old harbour plans, were handed to the engineers in March.',
+  },
+  {
     rule: 'Recommended block',
     cruft: 'Recommended\n\nWhy piers matter to small towns',
     survivor: 'Recommended by engineers, the new design uses granite blocks instead of concrete.',
@@ -90,7 +95,7 @@ const CASES: CruftCase[] = [
   },
   {
     rule: 'advertisement label',
-    cruft: 'Advertisement\n\nAdvertisement - Page continues below',
+    cruft: 'Advertisement\n\nAdvertisement - Page continues below\n\nAdvertisement - Continue Reading Below',
     survivor: 'Advertisement boards along the promenade will be removed during the works.',
   },
   { rule: 'skip and back-to-top links', cruft: 'Skip to content\n\n< Back to top', survivor: LEAD },
@@ -140,6 +145,31 @@ const CASES: CruftCase[] = [
     cruft: 'Workers on the damaged pier. Credit:\n\nJane Doe/Getty Images',
     survivor: 'Credit for the design goes to a local engineer, who grew up in a house by the harbour.',
   },
+  {
+    rule: 'teaser links',
+    cruft: 'Read more about Harbour Pier Wins Design Award\n\nRead the full Westmarch ferry review\n\nView all posts by Jane Doe',
+    survivor: 'Read more about the pier in the council minutes, which were published on Monday evening.',
+  },
+  {
+    rule: 'byline',
+    cruft: 'By Jane Doe\n\nWritten By Jane van Doe, Harbour Correspondent\n\nReviewed by: Tom Smith, MD',
+    survivor: 'By Monday, most of the boats had left the harbour for their winter moorings up the river.',
+  },
+  {
+    rule: 'reading time',
+    cruft: 'November 2021, 3 min read\n\n5 min read',
+    survivor: 'A 5 min read of the report shows the pier was never properly insured, the auditor said.',
+  },
+  {
+    rule: 'media placeholders',
+    cruft: 'Image\n\nImage Credit\n\nVideo',
+    survivor: 'Image problems have dogged the harbour since the storm, the tourism office admitted.',
+  },
+  {
+    rule: 'source credit',
+    cruft: 'Source: Westmarch Gazette\n\nImage source: Harbour Pictures',
+    survivor: 'Source: a council report published on Monday says the pier will cost twice the estimate.',
+  },
 ];
 
 const wrap = (middle: string): string => `${LEAD}\n\n${middle}\n\n${TAIL}`;
@@ -152,6 +182,22 @@ describe('cleanText drops web cruft', () => {
 
   it.each(CASES)('$rule: a real paragraph with the same words survives', ({ survivor }) => {
     const input = `${LEAD}\n\n${survivor}\n\n${TAIL}`;
+    expect(cleanText(input, { title: null }).body).toBe(input);
+  });
+
+  it('drops a closing author bio or disclaimer section with its heading', () => {
+    const bio = 'About the Author\n\nJane Doe\n\nJane Doe has covered the Westmarch harbour for ten years.';
+    const disclaimer = 'Disclaimer:\n\nThis article is for information only and is not legal advice.';
+    for (const section of [bio, disclaimer]) {
+      expect(cleanText(`${LEAD}\n\n${TAIL}\n\n${section}`, { title: null }).body).toBe(`${LEAD}\n\n${TAIL}`);
+    }
+  });
+
+  it('keeps a long section under a closing heading, and the heading words inside a paragraph', () => {
+    const long = `About the author\n\n${LEAD}\n\n${TAIL}\n\n${LEAD}`;
+    expect(cleanText(`${TAIL}\n\n${long}`, { title: null }).body).toBe(`${TAIL}\n\n${long}`);
+    const mention = 'About the author of the plan, little is known except that she lives by the harbour.';
+    const input = `${LEAD}\n\n${TAIL}\n\n${mention}`;
     expect(cleanText(input, { title: null }).body).toBe(input);
   });
 

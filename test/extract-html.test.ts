@@ -70,6 +70,28 @@ describe('extractMainText', () => {
     for (let i = 1; i <= 6; i++) expect(threadText).toContain(`Reader ${i} wrote`);
   });
 
+  it('drops picture captions and author boxes from an article', () => {
+    const figure =
+      '<figure><img src="pier.jpg" alt=""><figcaption>Waves break over the damaged pier last winter.</figcaption></figure>';
+    const authorBox =
+      '<div class="author-box"><p>Jane Doe has reported on the Westmarch harbour and its fishing fleet for more than ten years.</p></div>';
+    const recommended =
+      '<div class="recommended"><h3>Pier repairs delayed</h3><p>The work on the old pier has been put off for a year.</p></div>';
+    const page = articlePage
+      .replace(`<p>${PARAGRAPHS[2]}</p>`, `${figure}<p>${PARAGRAPHS[2]}</p>`)
+      .replace('</article>', `${authorBox}${recommended}</article>`);
+    const { text } = extractMainText(parseDom(page), null);
+    for (const paragraph of PARAGRAPHS) expect(text).toContain(paragraph);
+    expect(text).not.toContain('Waves break over');
+    expect(text).not.toContain('Jane Doe has reported');
+    expect(text).not.toContain('put off for a year');
+  });
+
+  it('keeps a caption on a short page, where it may be all the text there is', () => {
+    const page = '<html><body><figure><img src="m.jpg"><figcaption>Market open Thursdays from 9 to 1.</figcaption></figure></body></html>';
+    expect(extractMainText(parseDom(page), null).text).toContain('Market open Thursdays');
+  });
+
   it('falls back to the page text when Readability finds nothing', () => {
     const page = '<html><head><title>Opening hours</title></head><body><div>Open daily from 9 to 5.</div></body></html>';
     const { text, title } = extractMainText(parseDom(page), null);

@@ -52,7 +52,8 @@ export const CRUFT_LINE_RULES: LineRule[] = [
   },
   {
     name: 'advertisement',
-    pattern: /^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?)(?:\s*[-–—:]\s*(?:page|story|article) continues below)?$/i,
+    pattern:
+      /^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?)(?:\s*[-–—:]\s*(?:(?:page|story|article) continues below|continue reading below))?$/i,
     maxWords: 6,
   },
   { name: 'skip link', pattern: /^(?:skip to (?:main )?content|skip navigation|jump to (?:content|recipe|navigation)|[<^↑]?\s*back to top)$/i, maxWords: 5 },
@@ -82,6 +83,21 @@ export const CRUFT_LINE_RULES: LineRule[] = [
     maxWords: 8,
   },
   { name: 'bare number', pattern: /^#?\d{1,4}$/, maxWords: 1 },
+  {
+    name: 'teaser link',
+    pattern: /^(?:read (?:more about|the full)\b|(?:view|see) all (?:posts|articles|stories) by\b|more (?:posts|articles|stories) by\b)[^.!?]*$/i,
+    maxWords: 20,
+  },
+  {
+    // a byline is metadata, not article text; names are capitalised, and a sentence ("By Monday, … left.") ends
+    name: 'byline',
+    pattern:
+      /^(?:(?:[Ww]ritten|[Rr]eviewed|[Mm]edically [Rr]eviewed|[Ff]act[- ][Cc]hecked|[Ee]dited) )?(?:[Bb]y|BY)\s*:?\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|da|del|and|&))*(?:\s*[,|(–—-]\s*[^.!?]*)?$/u,
+    maxWords: 20,
+  },
+  { name: 'reading time', pattern: /^(?:[^.!?]{0,40}[,·|•-]\s*)?\d{1,3} min(?:ute)?s?\.? read$/i, maxWords: 10 },
+  { name: 'media placeholder', pattern: /^(?:image|photo|video|gallery|image credit|image alt|play video|watch video)\s*:?$/i, maxWords: 2 },
+  { name: 'source credit', pattern: /^(?:image |photo )?source\s*:\s*[^.!?]+$/i, maxWords: 8 },
   { name: 'read more inline', pattern: /^(?:read more|read also|also read|related|see also|more)\s*:\s*\S[^.]*$/i, maxWords: 25 },
 ];
 
@@ -90,7 +106,16 @@ export const CRUFT_LINE_RULES: LineRule[] = [
  * up to the next real paragraph.
  */
 export const LINK_BLOCK_HEADING =
-  /^(?:read more|read also|also read|read next|up next|what to read next|keep reading|more to read|read these next|related|related (?:articles|posts|stories|news|content|links|coverage|reading|topics)|more (?:from|in|on) .{1,60}|more like this|more (?:articles|stories|news|posts)|other (?:articles|stories|posts)|recommended(?: for you| stories| articles| reading| posts)?|editor'?s picks|you (?:may|might|will) also (?:like|enjoy)|you may be interested in|don'?t miss|in case you missed it|most (?:read|viewed|shared)|popular (?:posts|stories|articles)|recent (?:posts|articles|stories)|trending(?: now| stories)?|latest (?:news|stories|posts|articles))\s*:?$/i;
+  /^(?:read more|read also|also read|read next|up next|what to read next|keep reading|more to read|read these next|related|related (?:articles|posts|stories|news|content|links|coverage|reading|topics|resources|guides|videos)|more (?:from|in|on) .{1,60}|more like this|more (?:articles|stories|news|posts)|other (?:articles|stories|posts)|recommended(?: for you| stories| articles| reading| posts)?|editor'?s picks|you (?:may|might|will) also (?:like|enjoy)|you (?:may|might) (?:also )?be interested in|don'?t miss|in case you missed it|most (?:read|viewed|shared)|popular (?:posts|stories|articles)|recent (?:posts|articles|stories)|trending(?: now| stories)?|latest (?:news|stories|posts|articles))\s*[:.…]*$/i;
+
+/**
+ * Headings of sections that close an article page without being its text: author and reviewer bios, disclaimers,
+ * footnotes. Reference lists stay (readers and the benchmark both often count them as content). Such a heading and
+ * everything after it are dropped, but only when what follows is a tail of the text (a long section after one of
+ * these headings is content that happens to carry the name).
+ */
+export const TRAILING_SECTION_HEADING =
+  /^(?:about the (?:authors?|reviewers?|writers?|contributors?|editors?)|about our (?:authors?|experts?)|meet the (?:authors?|writer)|author bio(?:graphy)?|disclaimers?(?: (?:and|&) disclosures?)?|disclosures?|footnotes)\s*:?$/i;
 
 /** Openers of photo captions, which are not article text. */
 export const CAPTION_OPENER =

@@ -1,4 +1,4 @@
-import { CAPTION_OPENER, CRUFT_LINE_RULES, LINK_BLOCK_HEADING, TRAILING_CREDIT } from './cruft-rules.js';
+import { CAPTION_OPENER, CRUFT_LINE_RULES, LINK_BLOCK_HEADING, TRAILING_CREDIT, TRAILING_SECTION_HEADING } from './cruft-rules.js';
 
 /** One line of text and whether it opens a paragraph (follows a blank line). */
 interface Line {
@@ -92,6 +92,25 @@ function dropLinkBlocks(lines: Line[]): Line[] {
   return rewriteLines(lines, (text) => (dropped.has(++index) ? null : text));
 }
 
+/** Largest share of the text's words that a trailing section (bio, disclaimer, references) may hold. */
+const MAX_TRAILING_SECTION_SHARE = 0.5;
+
+/** Drops a closing bio/disclaimer/references section: its heading (a line of its own) and everything after it. */
+function dropTrailingSection(lines: Line[]): Line[] {
+  const total = lines.reduce((sum, line) => sum + countWords(line.text), 0);
+  let after = total;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line) continue;
+    after -= countWords(line.text);
+    const standalone = line.opensParagraph && (lines[i + 1]?.opensParagraph ?? true);
+    if (standalone && TRAILING_SECTION_HEADING.test(line.text) && after <= MAX_TRAILING_SECTION_SHARE * total) {
+      return lines.slice(0, i);
+    }
+  }
+  return lines;
+}
+
 /** Longest caption dropped without a credit to confirm it, and with one. */
 const MAX_UNCREDITED_CAPTION_WORDS = 40;
 const MAX_CREDITED_CAPTION_WORDS = 80;
@@ -155,6 +174,7 @@ function looksLikeHeadline(lines: Line[]): boolean {
 export function cleanText(text: string, hints: { title: string | null }): { body: string; title: string | null } {
   let lines = rewriteLines(splitLines(text), (line) => (isCruftLine(line) ? null : line));
   lines = dropLinkBlocks(lines);
+  lines = dropTrailingSection(lines);
   lines = rewriteLines(lines, (line) => {
     const withoutCaption = dropCaption(line);
     return withoutCaption === null ? null : dropGluedTitles(withoutCaption).trim();

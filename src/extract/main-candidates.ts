@@ -70,9 +70,20 @@ interface RemovalRule {
   aggregate?: boolean;
   /** Words of other text that must come before the first match (an article above its comments). */
   minLeadWords?: number;
+  /** Words the container must hold for the rule to apply at all. */
+  minRootWords?: number;
 }
 
 const COMMENT_NAME = /(?:^|[\s_-])(?:comments?|commentlist|comment-list|respond|disqus|discussion|replies)(?=$|[\s_-])/i;
+
+/** Captions and credits of pictures are not article text; a page made mostly of them is a gallery, so they stay.
+ *  Whole class names only: "caption-wrapper" and the like also wrap a slider's text. */
+const CAPTION_NAME = /(?:^|\s)(?:wp-caption-text|caption|caption-text|image-caption|photo-caption|img-caption|credit|image-credit|photo-credit)(?=$|\s)/i;
+const CAPTION_MAX_SHARE = 0.25;
+/** A class-named caption counts only next to its picture (a slider's "caption" holds the slide's text). */
+const besideAPicture = (element: PageElement): boolean => element.parentElement?.querySelector('img, picture') != null;
+/** On a short page a "caption" may be all there is (opening hours under a picture). */
+const CAPTION_MIN_PAGE_WORDS = 150;
 
 const REMOVAL_RULES: RemovalRule[] = [
   { why: 'never text', matches: (e) => NEVER_TEXT_TAGS.has(e.tagName.toUpperCase()), maxShare: 1 },
@@ -87,6 +98,13 @@ const REMOVAL_RULES: RemovalRule[] = [
     why: 'furniture name',
     matches: (e) => !['MAIN', 'ARTICLE'].includes(e.tagName.toUpperCase()) && isBoilerplateName(classAndId(e)),
     maxShare: 0.4,
+  },
+  {
+    why: 'caption',
+    matches: (e) => e.tagName.toUpperCase() === 'FIGCAPTION' || (CAPTION_NAME.test(classAndId(e)) && besideAPicture(e)),
+    maxShare: CAPTION_MAX_SHARE,
+    aggregate: true,
+    minRootWords: CAPTION_MIN_PAGE_WORDS,
   },
   {
     why: 'comment section',
@@ -151,6 +169,7 @@ export function stripBoilerplate(root: PageElement): void {
   const stats = measure(root);
   const rootWords = stats.get(root)?.words ?? 0;
   for (const rule of REMOVAL_RULES) {
+    if (rule.minRootWords && rootWords < rule.minRootWords) continue;
     const limit = rule.maxShare * rootWords;
     const matches = ruleMatches(root, rule, stats, limit);
     const total = matches.reduce((sum, e) => sum + (stats.get(e)?.words ?? 0), 0);
@@ -177,7 +196,8 @@ export function mainContainer(dom: HtmlDom): PageElement | null {
 /** Readability's article (run on a copy of the page), as text with our block layout. */
 export function readabilityText(dom: HtmlDom): { text: string; title: string | null } | null {
   const clone = dom.cloneNode(true) as unknown as Document;
-  const article = new Readability<Node>(clone, { charThreshold: 500, serializer: (node) => node }).parse();
+  // keepClasses: the furniture rules below match class names, which Readability strips by default.
+  const article = new Readability<Node>(clone, { charThreshold: 500, keepClasses: true, serializer: (node) => node }).parse();
   if (!article?.content) return null;
   const content = article.content as unknown as PageElement;
   // Readability keeps related-link lists and comment blocks inside the article node; the same furniture rules apply.
