@@ -202,7 +202,7 @@ for (const backend of [pgliteBackend(), postgresBackend()]) {
       try {
         expect(await migrate(client)).toEqual([]);
         const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-        expect(rows.map((row) => Number(row.version))).toEqual([1]);
+        expect(rows.map((row) => Number(row.version))).toEqual([1, 2]);
       } finally {
         await client.close();
       }

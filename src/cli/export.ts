@@ -5,31 +5,13 @@ import {
   StoreError,
   embeddedDatabaseExists,
   openStore,
+  type Store,
   type StoreOptions,
   type StoredArticle,
+  type StoredEntity,
 } from '../store/index.js';
 import { once } from 'node:events';
 import { EXIT } from './io.js';
-
-export const EXPORT_HELP = `Usage: crosscheck export KIND [--db DIR] [--format ndjson|csv]
-
-Writes stored records to stdout, first ingested first.
-
-KIND:
-  articles    the Analysis record of every stored article plus "story" and "duplicate_of"
-  stories, events, claims, entities
-              not available yet (each arrives with its feature)
-
-Options:
-  --db DIR         embedded database folder (default ${DEFAULT_DB_DIR}); ignored when the
-                   environment variable DATABASE_URL=postgres://... names a PostgreSQL server
-  --format FORMAT  ndjson (default): one JSON object per line, fields in the contract's order
-                   csv: RFC 4180 with a header row and the columns
-                        id,url,source,domain,title,published,origin,lang,story,duplicate_of,body
-  -h, --help       show this help
-
-Exit codes: 0 success, 2 usage error or no database. Never creates a database.
-`;
 
 type Io = { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream };
 
@@ -38,15 +20,14 @@ const PENDING_KINDS: Readonly<Record<string, string>> = {
   stories: 'story linking',
   events: 'cross-article event merging',
   claims: 'the claims ledger',
-  entities: 'cross-article entity linking',
 };
 
-interface CsvColumn {
+interface CsvColumn<T> {
   name: string;
-  value: (article: StoredArticle) => string | null;
+  value: (row: T) => string | null;
 }
 
-const articleCsvColumns: readonly CsvColumn[] = [
+const articleCsvColumns: ReadonlyArray<CsvColumn<StoredArticle>> = [
   { name: 'id', value: (a) => a.id },
   { name: 'url', value: (a) => a.url },
   { name: 'source', value: (a) => a.source?.name ?? null },
@@ -60,12 +41,85 @@ const articleCsvColumns: readonly CsvColumn[] = [
   { name: 'body', value: (a) => a.body },
 ];
 
-type Encoder = { header: string | null; encode: (article: StoredArticle) => string };
+const numberText = (value: number | null): string | null => (value === null ? null : String(value));
 
-const ARTICLE_ENCODERS: Readonly<Record<string, Encoder>> = {
-  ndjson: { header: null, encode: (article) => `${JSON.stringify(article)}\n` },
-  csv: { header: csvLine(articleCsvColumns.map((c) => c.name)), encode: (a) => csvLine(articleCsvColumns.map((c) => c.value(a))) },
+const entityCsvColumns: ReadonlyArray<CsvColumn<StoredEntity>> = [
+  { name: 'key', value: (e) => e.key },
+  { name: 'type', value: (e) => e.type },
+  { name: 'subtype', value: (e) => e.subtype },
+  { name: 'name', value: (e) => e.name },
+  { name: 'aliases', value: (e) => e.aliases.map((alias) => alias.text).join('|') },
+  { name: 'mentions', value: (e) => String(e.mentions) },
+  { name: 'articles', value: (e) => String(e.articles) },
+  { name: 'first_seen', value: (e) => e.first_seen },
+  { name: 'last_seen', value: (e) => e.last_seen },
+  { name: 'lat', value: (e) => numberText(e.lat) },
+  { name: 'lon', value: (e) => numberText(e.lon) },
+  { name: 'country', value: (e) => e.country },
+  { name: 'precision', value: (e) => numberText(e.precision) },
+];
+
+export const EXPORT_HELP = `Usage: crosscheck export KIND [--db DIR] [--format ndjson|csv]
+
+Writes stored records to stdout.
+
+KIND:
+  articles    the Analysis record of every stored article plus "story" and "duplicate_of",
+              first ingested first
+  entities    canonical entities across all articles, most mentioned first: key, type, subtype,
+              name, aliases (mention texts with counts), mentions, articles, first_seen,
+              last_seen, lat, lon, country, precision (the last four null until geocoding)
+  stories, events, claims
+              not available yet (each arrives with its feature)
+
+Options:
+  --db DIR         embedded database folder (default ${DEFAULT_DB_DIR}); ignored when the
+                   environment variable DATABASE_URL=postgres://... names a PostgreSQL server
+  --format FORMAT  ndjson (default): one JSON object per line, fields in the contract's order
+                   csv: RFC 4180 with a header row and the columns
+                     articles: ${articleCsvColumns.map((c) => c.name).join(',')}
+                     entities: ${entityCsvColumns.map((c) => c.name).join(',')}
+                               (aliases: the texts, most frequent first, joined with "|")
+  -h, --help       show this help
+
+Exit codes: 0 success, 2 usage error or no database. Never creates a database.
+`;
+
+type Encoder<T> = { header: string | null; encode: (row: T) => string };
+
+function encodersFor<T>(columns: ReadonlyArray<CsvColumn<T>>): Readonly<Record<string, Encoder<T>>> {
+  return {
+    ndjson: { header: null, encode: (row) => `${JSON.stringify(row)}\n` },
+    csv: { header: csvLine(columns.map((c) => c.name)), encode: (row) => csvLine(columns.map((c) => c.value(row))) },
+  };
+}
+
+/** One exportable kind: its formats, and how to write its rows from an open store. */
+interface Exporter {
+  formats: readonly string[];
+  write(store: Store, format: string, out: GuardedOutput): Promise<void>;
+}
+
+function exporter<T>(encoders: Readonly<Record<string, Encoder<T>>>, rows: (store: Store) => AsyncIterable<T>): Exporter {
+  return {
+    formats: Object.keys(encoders),
+    async write(store, format, out) {
+      const encoder = encoders[format] as Encoder<T>;
+      if (encoder.header !== null) await out.write(encoder.header);
+      for await (const row of rows(store)) {
+        if (out.closedByReader) break;
+        await out.write(encoder.encode(row));
+      }
+    },
+  };
+}
+
+const EXPORTERS: Readonly<Record<string, Exporter>> = {
+  articles: exporter(encodersFor(articleCsvColumns), (store) => store.articles()),
+  entities: exporter(encodersFor(entityCsvColumns), (store) => store.entities()),
 };
+
+const AVAILABLE_KINDS = Object.keys(EXPORTERS).join(', ');
 
 /** `argv` is what follows `export` on the command line. Returns the exit code. */
 export async function runExport(argv: string[], io: Io): Promise<number> {
@@ -84,20 +138,24 @@ export async function runExport(argv: string[], io: Io): Promise<number> {
     io.stdout.write(EXPORT_HELP);
     return EXIT.ok;
   }
-  if (positionals.length !== 1) return usageError(io, 'expected exactly one KIND (articles)');
+  if (positionals.length !== 1) return usageError(io, `expected exactly one KIND (${AVAILABLE_KINDS})`);
   const kind = positionals[0] as string;
   const pending = PENDING_KINDS[kind];
   if (pending) {
     io.stderr.write(`crosscheck export ${kind}: not available yet: arrives with ${pending}\n`);
     return EXIT.usage;
   }
-  if (kind !== 'articles') return usageError(io, `unknown KIND "${kind}" (expected articles, stories, events, claims or entities)`);
+  const exporterOfKind = EXPORTERS[kind];
+  if (!exporterOfKind) {
+    return usageError(io, `unknown KIND "${kind}" (expected articles, entities, stories, events or claims)`);
+  }
   const format = values.format ?? 'ndjson';
-  const encoder = ARTICLE_ENCODERS[format];
-  if (!encoder) return usageError(io, `--format ${format} is not available for articles (use ndjson or csv)`);
+  if (!exporterOfKind.formats.includes(format)) {
+    return usageError(io, `--format ${format} is not available for ${kind} (use ${exporterOfKind.formats.join(' or ')})`);
+  }
   const database = selectDatabase(values.db, io);
   if (typeof database === 'number') return database;
-  return exportArticles(database, encoder, io);
+  return exportKind(database, exporterOfKind, format, io);
 }
 
 /** Export only reads: a missing embedded database is an error, never silently created empty. */
@@ -117,7 +175,7 @@ function selectDatabase(dbDir: string | undefined, io: Io): StoreOptions | numbe
   return { dbDir: dir };
 }
 
-async function exportArticles(options: StoreOptions, encoder: Encoder, io: Io): Promise<number> {
+async function exportKind(options: StoreOptions, kind: Exporter, format: string, io: Io): Promise<number> {
   let store;
   try {
     store = await openStore(options);
@@ -128,11 +186,7 @@ async function exportArticles(options: StoreOptions, encoder: Encoder, io: Io): 
   }
   const out = new GuardedOutput(io.stdout);
   try {
-    if (encoder.header !== null) await out.write(encoder.header);
-    for await (const article of store.articles()) {
-      if (out.closedByReader) break;
-      await out.write(encoder.encode(article));
-    }
+    await kind.write(store, format, out);
     return EXIT.ok;
   } finally {
     out.release();

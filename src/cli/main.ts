@@ -14,7 +14,7 @@ Turns news articles from many outlets into a sourced, de-duplicated, cross-check
 Commands:
   analyze [PATH...]   analyse documents without a database; NDJSON Analysis records on stdout
   ingest [PATH...]    analyse and store documents (embedded database or PostgreSQL)
-  export KIND         write stored records (KIND: articles) as NDJSON or CSV
+  export KIND         write stored records (KIND: articles, entities) as NDJSON or CSV
   demo                ingest the bundled fictional demo corpus and show what was found
   serve               HTTP API and web UI (not available yet)
 

@@ -37,7 +37,7 @@ const upsertTail = `
     ${insertColumns.filter((c) => c.name !== 'id').map((c) => `${c.name} = EXCLUDED.${c.name}`).join(',\n    ')},
     updated_at = now()
   WHERE articles.content_hash IS DISTINCT FROM EXCLUDED.content_hash
-  RETURNING (xmax = 0) AS inserted`;
+  RETURNING id, (xmax = 0) AS inserted`;
 
 function upsertSql(rowCount: number): string {
   const width = insertColumns.length;
@@ -53,18 +53,26 @@ function withoutBody(record: AnalysisRecord): Omit<AnalysisRecord, 'body'> {
   return rest;
 }
 
-/** Stores `records` through `tx` (inside the caller's transaction). Throws a StoreError naming the bad record. */
-export async function upsertArticles(tx: SqlExecutor, records: readonly AnalysisRecord[]): Promise<PutResult> {
+/**
+ * Stores `records` through `tx` (inside the caller's transaction). Throws a StoreError naming the
+ * bad record. `changedIds`: the articles inserted or updated (their derived data needs refreshing).
+ */
+export async function upsertArticles(
+  tx: SqlExecutor,
+  records: readonly AnalysisRecord[],
+): Promise<{ result: PutResult; changedIds: string[] }> {
   records.forEach(validateRecord);
   const result: PutResult = { inserted: 0, updated: 0, unchanged: 0 };
+  const changedIds = new Set<string>();
   for (const chunk of chunksWithoutRepeatedIds(records, INSERT_CHUNK_SIZE)) {
     const rows = await upsertChunk(tx, chunk);
     const inserted = rows.filter((row) => row.inserted).length;
     result.inserted += inserted;
     result.updated += rows.length - inserted;
     result.unchanged += chunk.length - rows.length;
+    for (const row of rows) changedIds.add(row.id);
   }
-  return result;
+  return { result, changedIds: [...changedIds] };
 }
 
 /**
@@ -88,11 +96,11 @@ export function chunksWithoutRepeatedIds<T extends { id: string }>(records: read
   return chunks;
 }
 
-async function upsertChunk(tx: SqlExecutor, chunk: readonly AnalysisRecord[]): Promise<Array<{ inserted: boolean }>> {
+async function upsertChunk(tx: SqlExecutor, chunk: readonly AnalysisRecord[]): Promise<Array<{ id: string; inserted: boolean }>> {
   const params = chunk.flatMap((record) => insertColumns.map((column) => column.value(record)));
   await tx.query('SAVEPOINT put_chunk');
   try {
-    const { rows } = await tx.query<{ inserted: boolean }>(upsertSql(chunk.length), params);
+    const { rows } = await tx.query<{ id: string; inserted: boolean }>(upsertSql(chunk.length), params);
     await tx.query('RELEASE SAVEPOINT put_chunk');
     return rows;
   } catch (error) {
@@ -131,7 +139,22 @@ function recordProblem(record: AnalysisRecord): string | null {
   if (typeof record.id !== 'string' || record.id.length === 0) return 'id must be a non-empty string';
   if (typeof record.body !== 'string') return 'body must be a string';
   if (typeof record.lang !== 'string') return 'lang must be a string';
-  return unstorableText(JSON.stringify(record));
+  return entitiesProblem(record.entities) ?? unstorableText(JSON.stringify(record));
+}
+
+/** The entity index reads these fields of every entity; a missing list counts as none. */
+function entitiesProblem(entities: unknown): string | null {
+  if (entities === undefined || entities === null) return null;
+  if (!Array.isArray(entities)) return 'entities must be an array';
+  const bad = entities.findIndex((entity: unknown) => !isIndexableEntity(entity));
+  return bad < 0 ? null : `entities[${bad}] needs a non-empty string key, string type, name and text, and integer start and end`;
+}
+
+function isIndexableEntity(entity: unknown): boolean {
+  if (typeof entity !== 'object' || entity === null) return false;
+  const e = entity as Record<string, unknown>;
+  return typeof e.key === 'string' && e.key.length > 0 && typeof e.type === 'string' && typeof e.name === 'string' &&
+    typeof e.text === 'string' && Number.isInteger(e.start) && Number.isInteger(e.end);
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type SearchHit,
   type StoredArticle,
 } from './articles.js';
+import { countEntities, indexEntities, readEntities, type StoredEntity } from './entities.js';
 import { StoreError, messageOf } from './errors.js';
 import { migrate } from './migrations.js';
 import { openPgliteClient } from './pglite-client.js';
@@ -15,6 +16,7 @@ import { openPostgresClient } from './pg-client.js';
 import type { SqlClient } from './sql-client.js';
 
 export type { PutResult, SearchHit, StoredArticle } from './articles.js';
+export type { EntityAlias, StoredEntity } from './entities.js';
 export { StoreError } from './errors.js';
 export { embeddedDatabaseExists } from './pglite-client.js';
 export { migrations } from './migrations.js';
@@ -30,11 +32,17 @@ export interface StoreOptions {
 
 export interface Store {
   readonly kind: 'pglite' | 'postgres';
-  /** One transaction per call: all records stored or none. Same id + same content → unchanged; changed content → updated. */
+  /**
+   * One transaction per call: all records stored or none. Same id + same content → unchanged; changed
+   * content → updated. The entities of inserted and updated articles are indexed in the same transaction.
+   */
   putArticles(records: AnalysisRecord[]): Promise<PutResult>;
   /** Streams stored articles, first ingested first, one page at a time. */
   articles(options?: { batchSize?: number }): AsyncIterable<StoredArticle>;
   countArticles(): Promise<number>;
+  /** Streams canonical entities across all articles, most mentioned first (ties by key), one page at a time. */
+  entities(options?: { batchSize?: number }): AsyncIterable<StoredEntity>;
+  countEntities(): Promise<number>;
   /**
    * Full-text search over title + body (websearch syntax: words, "phrases", -exclusions, or), best
    * first. Snippets wrap matches in `<b>`…`</b>` around raw body text: escape before putting in HTML.
@@ -79,7 +87,15 @@ class SqlStore implements Store {
   putArticles(records: AnalysisRecord[]): Promise<PutResult> {
     this.assertOpen();
     if (records.length === 0) return Promise.resolve({ inserted: 0, updated: 0, unchanged: 0 });
-    return this.client.transaction((tx) => upsertArticles(tx, records));
+    return this.client.transaction(async (tx) => {
+      const { result, changedIds } = await upsertArticles(tx, records);
+      try {
+        await indexEntities(tx, changedIds);
+      } catch (error) {
+        throw new StoreError(`cannot index the entities of the stored articles: ${messageOf(error)}`, { cause: error });
+      }
+      return result;
+    });
   }
 
   articles(options: { batchSize?: number } = {}): AsyncIterable<StoredArticle> {
@@ -90,6 +106,16 @@ class SqlStore implements Store {
   countArticles(): Promise<number> {
     this.assertOpen();
     return countArticles(this.client);
+  }
+
+  entities(options: { batchSize?: number } = {}): AsyncIterable<StoredEntity> {
+    this.assertOpen();
+    return readEntities(this.client, positiveInteger(options.batchSize, DEFAULT_BATCH_SIZE));
+  }
+
+  countEntities(): Promise<number> {
+    this.assertOpen();
+    return countEntities(this.client);
   }
 
   search(query: string, limit?: number): Promise<SearchHit[]> {

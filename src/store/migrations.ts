@@ -1,15 +1,18 @@
+import { indexEntities } from './entities.js';
 import { StoreError } from './errors.js';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
 
 /**
  * The schema, as an ordered list of numbered steps. Never edit a step that has shipped: add a new
  * one. Each step is a list of single statements because PGlite's parameterised `query` runs one
- * statement at a time. Later features (stories, events, claims, entities) add their own steps.
+ * statement at a time. Later features (stories, events, claims) add their own steps.
  */
 export interface Migration {
   version: number;
   name: string;
   statements: string[];
+  /** Fills the new tables from data already stored, after the statements (same transaction). */
+  backfill?: (tx: SqlExecutor) => Promise<void>;
 }
 
 export const migrations: readonly Migration[] = [
@@ -47,6 +50,78 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX articles_story_idx ON articles (story)`,
       `CREATE INDEX articles_duplicate_of_idx ON articles (duplicate_of)`,
     ],
+  },
+  {
+    version: 2,
+    name: 'entities',
+    statements: [
+      `CREATE TABLE entity_mentions (
+        article_id text NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        doc_key text NOT NULL,
+        type text NOT NULL,
+        subtype text,
+        name text NOT NULL,
+        "start" integer NOT NULL,
+        "end" integer NOT NULL,
+        text text NOT NULL,
+        seen_published text,
+        seen_ingested text NOT NULL
+      )`,
+      `COMMENT ON COLUMN entity_mentions.doc_key IS 'the key the article gave the mention; entity_keys maps it to its entity'`,
+      `COMMENT ON COLUMN entity_mentions.seen_published IS 'the article''s published date when it had one, at indexing time'`,
+      `CREATE INDEX entity_mentions_article_idx ON entity_mentions (article_id)`,
+      `CREATE INDEX entity_mentions_doc_key_idx ON entity_mentions (doc_key)`,
+      `CREATE TABLE entity_keys (
+        doc_key text PRIMARY KEY,
+        entity_key text NOT NULL,
+        type text NOT NULL,
+        name_kind text NOT NULL CHECK (name_kind IN ('full', 'surname', 'other')),
+        surname text,
+        decision text NOT NULL,
+        mention_count integer NOT NULL DEFAULT 0,
+        article_count integer NOT NULL DEFAULT 0,
+        first_published text,
+        last_published text,
+        first_ingested text,
+        last_ingested text
+      )`,
+      `COMMENT ON TABLE entity_keys IS 'per-document key → global entity, the merge decision taken, and the key''s own counts'`,
+      `CREATE INDEX entity_keys_entity_idx ON entity_keys (entity_key)`,
+      `CREATE INDEX entity_keys_surname_idx ON entity_keys (surname) WHERE surname IS NOT NULL`,
+      `CREATE TABLE entity_key_forms (
+        doc_key text NOT NULL REFERENCES entity_keys (doc_key) ON DELETE CASCADE,
+        field text NOT NULL CHECK (field IN ('alias', 'name', 'subtype')),
+        value text NOT NULL,
+        count integer NOT NULL,
+        PRIMARY KEY (doc_key, field, value)
+      )`,
+      `COMMENT ON TABLE entity_key_forms IS 'how often each surface text, name and subtype occurs with a per-document key'`,
+      `CREATE TABLE entities (
+        key text PRIMARY KEY,
+        type text NOT NULL,
+        subtype text,
+        name text NOT NULL,
+        mention_count integer NOT NULL,
+        article_count integer NOT NULL,
+        first_seen text,
+        last_seen text,
+        lat double precision,
+        lon double precision,
+        country text,
+        precision smallint
+      )`,
+      `COMMENT ON COLUMN entities.lat IS 'lat, lon, country, precision: filled by geocoding; null until then'`,
+      `CREATE INDEX entities_rank_idx ON entities (mention_count DESC, key COLLATE "C")`,
+      `CREATE INDEX entities_name_idx ON entities (lower(name))`,
+      `CREATE TABLE entity_aliases (
+        entity_key text NOT NULL REFERENCES entities (key) ON DELETE CASCADE,
+        alias text NOT NULL,
+        count integer NOT NULL,
+        PRIMARY KEY (entity_key, alias)
+      )`,
+      `CREATE INDEX entity_aliases_alias_idx ON entity_aliases (lower(alias))`,
+    ],
+    backfill: (tx) => indexEntities(tx, 'all'),
   },
 ];
 
@@ -97,6 +172,13 @@ async function applyStep(tx: SqlExecutor, step: Migration): Promise<void> {
         cause: error,
       });
     }
+  }
+  try {
+    await step.backfill?.(tx);
+  } catch (error) {
+    throw new StoreError(`migration ${step.version} (${step.name}) could not fill in stored data: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [step.version, step.name]);
 }
