@@ -94,6 +94,52 @@ function withoutCorporateWords(text: string): string {
   return words.join(' ');
 }
 
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function isLetterOrDigit(codePoint: number | undefined): boolean {
+  if (codePoint === undefined) return false;
+  if (codePoint < 128) {
+    return (codePoint >= 48 && codePoint <= 57) || (codePoint >= 65 && codePoint <= 90) || (codePoint >= 97 && codePoint <= 122);
+  }
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(codePoint));
+}
+
+/** The code point that ends just before `index` (a surrogate pair counts as one, as in a `u` regex). */
+function codePointBefore(text: string, index: number): number | undefined {
+  if (index <= 0) return undefined;
+  const low = text.charCodeAt(index - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && index >= 2) {
+    const high = text.charCodeAt(index - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.codePointAt(index - 2);
+  }
+  return low;
+}
+
+/**
+ * Starts of the non-overlapping occurrences of `phrase` not glued to a letter or digit on either
+ * side, left to right: what `(?<![\p{L}\p{N}])phrase(?![\p{L}\p{N}])` finds with the `gu` flags,
+ * without compiling a regular expression per phrase (phrases with surrogates still take that path).
+ */
+function standaloneOccurrences(body: string, phrase: string): number[] {
+  if (SURROGATE.test(phrase)) {
+    const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
+    return [...body.matchAll(pattern)].map((match) => match.index);
+  }
+  const starts: number[] = [];
+  for (let at = body.indexOf(phrase); at >= 0; ) {
+    const end = at + phrase.length;
+    if (!isLetterOrDigit(codePointBefore(body, at)) && !isLetterOrDigit(body.codePointAt(end))) {
+      starts.push(at);
+      at = body.indexOf(phrase, end);
+    } else {
+      at = body.indexOf(phrase, at + 1);
+    }
+  }
+  return starts;
+}
+
 /**
  * Short forms the tagger did not see as organisations: with "Syrian Observatory for Human Rights"
  * in the text, a later "the Syrian Observatory war monitor" names it too (the tagger saw only the
@@ -109,9 +155,7 @@ export function organisationShortForms(body: string, mentions: readonly Mention[
     const short = `${words[0]} ${words[1]}`;
     const sameKnownBody = aliasOf(short) !== undefined && aliasOf(short)?.name === aliasOf(long)?.name;
     if (!/^\p{Lu}/u.test(words[1]!) || (longerForm(short, [long]) !== long && !sameKnownBody)) continue;
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const match of body.matchAll(pattern)) {
-      const start = match.index;
+    for (const start of standaloneOccurrences(body, short)) {
       const end = start + short.length;
       const taken = mentions.some((m) => m.start < end && start < m.end && (m.type !== 'MISC' || m.end > end || m.start < start));
       if (!taken && !added.some((a) => a.start === start)) added.push(mentionAt(body, start, end, 'ORG'));

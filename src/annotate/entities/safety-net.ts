@@ -29,6 +29,8 @@ const FUNCTION_WORDS = new Set(
 const MAX_WORDS = 6;
 
 let entries: Map<string, EntityType> | null = null;
+/** First words of the entries of two or more words: longer spans are looked up only after one of these. */
+let firstWords: Set<string> | null = null;
 
 function gazetteerEntries(): Map<string, EntityType> {
   const map = new Map<string, EntityType>();
@@ -45,30 +47,58 @@ function gazetteerEntries(): Map<string, EntityType> {
   return map;
 }
 
+function entryFirstWords(names: Iterable<string>): Set<string> {
+  const first = new Set<string>();
+  for (const name of names) {
+    const space = name.search(/\s/);
+    if (space > 0) first.add(name.slice(0, space));
+  }
+  return first;
+}
+
 interface Word {
   start: number;
   end: number;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu;
+const INITIALS = /^(?:\p{L}\.)+$/u;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const isTrailingPunctuation = (c: number): boolean => c === 0x2e || c === APOSTROPHE || c === RIGHT_QUOTE || c === 0x2d;
 
 /** Words with a possessive or a sentence's final dot left off (the dot of "U.S." stays). */
 function words(body: string): Word[] {
   const found: Word[] = [];
-  for (const match of body.matchAll(WORD)) {
-    let text = match[0].replace(/['’]s$/u, '');
-    if (!/^(?:\p{L}\.)+$/u.test(text)) text = text.replace(/[.'’-]+$/u, '');
-    if (text !== '') found.push({ start: match.index, end: match.index + text.length });
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(body); match !== null; match = WORD.exec(body)) {
+    const start = match.index;
+    let end = start + match[0].length;
+    const last = body.charCodeAt(end - 1);
+    const beforeLast = body.charCodeAt(end - 2);
+    if (last === 0x73 && end - start >= 2 && (beforeLast === APOSTROPHE || beforeLast === RIGHT_QUOTE)) end -= 2;
+    if (body.charCodeAt(end - 1) !== 0x2e || !INITIALS.test(body.slice(start, end))) {
+      while (end > start && isTrailingPunctuation(body.charCodeAt(end - 1))) end--;
+    }
+    if (end > start) found.push({ start, end });
   }
   return found;
 }
 
-const isCapitalised = (body: string, w: Word | undefined): boolean => w !== undefined && /^\p{Lu}/u.test(body[w.start]!);
-const joined = (body: string, a: Word, b: Word): boolean => /^[^\S\r\n]$/.test(body.slice(a.end, b.start));
+const UPPER_FIRST = /^\p{Lu}/u;
+const SPACE_NOT_NEWLINE = /^[^\S\r\n]$/;
 
-function contiguous(body: string, list: readonly Word[], first: number, last: number): boolean {
-  for (let k = first; k < last; k++) if (!joined(body, list[k]!, list[k + 1]!)) return false;
-  return true;
+function isCapitalised(body: string, w: Word | undefined): boolean {
+  if (w === undefined) return false;
+  const c = body.charCodeAt(w.start);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_FIRST.test(body[w.start]!);
+}
+
+function joined(body: string, a: Word, b: Word): boolean {
+  if (b.start - a.end !== 1) return false;
+  const c = body.charCodeAt(a.end);
+  return c === 0x20 || (c !== 0x0a && c !== 0x0d && SPACE_NOT_NEWLINE.test(body[a.end]!));
 }
 
 function standsAlone(body: string, list: readonly Word[], first: number, last: number): boolean {
@@ -80,23 +110,32 @@ function standsAlone(body: string, list: readonly Word[], first: number, last: n
   return !(after && joined(body, list[last]!, after) && isCapitalised(body, after));
 }
 
+function isCovered(covered: Uint8Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (covered[k] === 1) return true;
+  return false;
+}
+
 /** Mentions of known names that `existing` does not cover. */
 export function safetyNet(body: string, existing: readonly Mention[]): Mention[] {
   entries ??= gazetteerEntries();
+  firstWords ??= entryFirstWords(entries.keys());
   const covered = new Uint8Array(body.length + 1);
   for (const m of existing) covered.fill(1, m.start, m.end);
   const list = words(body);
+  // joinedRun[k]: how many words after word k follow it each across one space (a run of one line).
+  const joinedRun = new Int32Array(list.length);
+  for (let k = list.length - 2; k >= 0; k--) joinedRun[k] = joined(body, list[k]!, list[k + 1]!) ? joinedRun[k + 1]! + 1 : 0;
   const added: Mention[] = [];
   for (let i = 0; i < list.length; i++) {
     if (!isCapitalised(body, list[i])) continue;
-    for (let n = Math.min(MAX_WORDS, list.length - i); n >= 1; n--) {
+    const start = list[i]!.start;
+    const longest = firstWords.has(body.slice(start, list[i]!.end)) ? Math.min(MAX_WORDS, joinedRun[i]! + 1) : 1;
+    for (let n = longest; n >= 1; n--) {
       const last = i + n - 1;
-      if (!contiguous(body, list, i, last)) continue;
-      const start = list[i]!.start;
       const end = list[last]!.end;
       const type = entries.get(body.slice(start, end));
       if (!type) continue;
-      if (covered.subarray(start, end).some((c) => c === 1) || !standsAlone(body, list, i, last)) break;
+      if (isCovered(covered, start, end) || !standsAlone(body, list, i, last)) break;
       added.push(mentionAt(body, start, end, type));
       i = last;
       break;

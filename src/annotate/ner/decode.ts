@@ -11,8 +11,10 @@ import {
   prepareSentence,
   remember,
   sentenceFeatures,
+  wordFeatureBuckets,
   type DocumentMemory,
   type Sentence,
+  type WordInfo,
 } from './features.js';
 
 /**
@@ -25,10 +27,21 @@ export interface WeightTable {
   values: Float32Array | Int16Array;
   present: Uint32Array | null;
   rank: Int32Array | null;
+  /** `present` and `rank` interleaved (bits of word w at 2w, its rank at 2w + 1): one cache miss per look-up, not two. */
+  index: Int32Array | null;
 }
 
 export function denseTable(values: Float32Array): WeightTable {
-  return { values, present: null, rank: null };
+  return { values, present: null, rank: null, index: null };
+}
+
+export function sparseTable(values: Int16Array, present: Uint32Array, rank: Int32Array): WeightTable {
+  const index = new Int32Array(present.length * 2);
+  for (let word = 0; word < present.length; word++) {
+    index[2 * word] = present[word]! | 0;
+    index[2 * word + 1] = rank[word]!;
+  }
+  return { values, present, rank, index };
 }
 
 function popcount(x: number): number {
@@ -54,22 +67,64 @@ const scores = new Float64Array(LABELS);
 const labelBuckets = new Int32Array(LABEL_FEATURES);
 
 function addScores(table: WeightTable, buckets: Int32Array, from: number, to: number): void {
-  const { values, present, rank } = table;
-  if (present === null || rank === null) {
+  const { values, index } = table;
+  if (index === null) {
     for (let f = from; f < to; f++) addRow(values, buckets[f]! * LABELS);
     return;
   }
   for (let f = from; f < to; f++) {
     const bucket = buckets[f]!;
-    const word = bucket >>> 5;
-    const bits = present[word]!;
+    const at = (bucket >>> 5) << 1;
+    const bits = index[at]!;
     const bit = 1 << (bucket & 31);
-    if ((bits & bit) !== 0) addRow(values, (rank[word]! + popcount(bits & (bit - 1))) * LABELS);
+    if ((bits & bit) !== 0) addRow(values, (index[at + 1]! + popcount(bits & (bit - 1))) * LABELS);
   }
 }
 
 function addRow(values: Float32Array | Int16Array, base: number): void {
   for (let l = 0; l < LABELS; l++) scores[l]! += values[base + l]!;
+}
+
+const ownBuckets = new Int32Array(32);
+
+/**
+ * The summed rows of a word's own features (form, shape, affixes), cached with the word: they are
+ * the same wherever it occurs. Only for an integer table, whose sums do not depend on the order
+ * of addition, so that scores stay exactly what adding every feature in turn gives.
+ */
+function ownScores(info: WordInfo, table: WeightTable): Int32Array {
+  if (info.ownScoresTable === table && info.ownScores !== null) return info.ownScores;
+  const count = wordFeatureBuckets(info, ownBuckets);
+  scores.fill(0);
+  addScores(table, ownBuckets, 0, count);
+  info.ownScores = Int32Array.from(scores);
+  info.ownScoresTable = table;
+  return info.ownScores;
+}
+
+/** The previous-labels features are the first two `labelFeatures` writes; the other two involve the word. */
+const PAIR_FEATURES = 2;
+const START_STATES = LABELS + 1;
+let pairScoresTable: WeightTable | null = null;
+let pairScores = new Int32Array(0);
+
+/**
+ * Summed rows of the two features on the previous labels alone, for every pair of previous labels:
+ * a small table that replaces two sparse look-ups per token (integer tables only, as `ownScores`).
+ */
+function labelPairScores(sentence: Sentence, table: WeightTable): Int32Array {
+  if (pairScoresTable === table) return pairScores;
+  pairScores = new Int32Array(START_STATES * START_STATES * LABELS);
+  for (let previous2 = 0; previous2 < START_STATES; previous2++) {
+    for (let previous = 0; previous < START_STATES; previous++) {
+      labelFeatures(sentence, 0, previous, previous2, labelBuckets, 0);
+      scores.fill(0);
+      addScores(table, labelBuckets, 0, PAIR_FEATURES);
+      pairScores.set(scores, (previous2 * START_STATES + previous) * LABELS);
+    }
+  }
+  pairScoresTable = table;
+  return pairScores;
 }
 
 export function decodeSentence(
@@ -81,16 +136,25 @@ export function decodeSentence(
   const n = sentence.words.length;
   const labels = new Uint8Array(n);
   learner?.begin();
-  const { buckets, offsets } = sentenceFeatures(sentence, memory);
+  const cachedOwnScores = learner === undefined && weights.values instanceof Int16Array;
+  const pairs = cachedOwnScores && n > 0 ? labelPairScores(sentence, weights) : null;
+  const { buckets, offsets } = sentenceFeatures(sentence, memory, !cachedOwnScores);
   let previous = START;
   let previous2 = START;
   for (let i = 0; i < n; i++) {
     const from = offsets[i]!;
     const to = offsets[i + 1]!;
     labelFeatures(sentence, i, previous, previous2, labelBuckets, 0);
-    scores.fill(0);
+    if (pairs !== null) {
+      const own = ownScores(sentence.words[i]!, weights);
+      const pair = (previous2 * START_STATES + previous) * LABELS;
+      for (let l = 0; l < LABELS; l++) scores[l] = own[l]! + pairs[pair + l]!;
+      addScores(weights, labelBuckets, PAIR_FEATURES, LABEL_FEATURES);
+    } else {
+      scores.fill(0);
+      addScores(weights, labelBuckets, 0, LABEL_FEATURES);
+    }
     addScores(weights, buckets, from, to);
-    addScores(weights, labelBuckets, 0, LABEL_FEATURES);
     const predicted = learner ? argmax() : constrainedArgmax(previous === START ? OUTSIDE : previous, i === n - 1);
     if (learner && predicted !== learner.gold[i]) {
       learner.update(buckets, from, to, learner.gold[i]!, predicted);

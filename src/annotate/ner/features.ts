@@ -34,6 +34,9 @@ export interface WordInfo {
   atoms: Int32Array;
   caseClass: number;
   length: number;
+  /** Summed weights of the word-only features in `ownScoresTable` (filled in by the decoder, cached with the word). */
+  ownScores: Int32Array | null;
+  ownScoresTable: object | null;
 }
 
 export function fnv(text: string): number {
@@ -104,7 +107,7 @@ function describeWord(word: string): WordInfo {
     atoms[A_PREFIX + k - 1] = lower.length > k ? fnv(lower.slice(0, k)) : 0;
     atoms[A_SUFFIX + k - 1] = lower.length > k ? fnv(lower.slice(-k)) : 0;
   }
-  return { lower, atoms, caseClass: caseClassOf(word), length: word.length };
+  return { lower, atoms, caseClass: caseClassOf(word), length: word.length, ownScores: null, ownScoresTable: null };
 }
 
 const WORD_CACHE_LIMIT = 200_000;
@@ -247,7 +250,7 @@ const T = {
 const MAX_FEATURES_PER_TOKEN = 128;
 const typeCounts = new Int32Array(ENTITY_TYPES.length);
 // Reused across sentences (the result is only valid until the next call): saves garbage collection.
-let bucketBuffer = new Int32Array(64 * MAX_FEATURES_PER_TOKEN);
+let bucketBuffer: Int32Array = new Int32Array(64 * MAX_FEATURES_PER_TOKEN);
 let offsetBuffer = new Int32Array(65);
 
 /** The emitter: feature groups append buckets at `written` (module state keeps the hot path closure-free). */
@@ -262,6 +265,12 @@ function emit3(template: number, a: number, b: number, c: number): void {
   bucketBuffer[written++] = bucket(mix(mix(mix(template, a), b), c));
 }
 
+function wordFeatureCount(w: Int32Array): number {
+  let count = 5;
+  for (let a = 0; a < 4; a++) count += (w[A_PREFIX + a] !== 0 ? 1 : 0) + (w[A_SUFFIX + a] !== 0 ? 1 : 0);
+  return count;
+}
+
 function emitWord(w: Int32Array): void {
   emit1(T.bias, 0);
   emit1(T.word, w[A_WORD]!);
@@ -272,6 +281,22 @@ function emitWord(w: Int32Array): void {
     if (w[A_PREFIX + a] !== 0) emit1(T.prefix + a, w[A_PREFIX + a]!);
     if (w[A_SUFFIX + a] !== 0) emit1(T.suffix + a, w[A_SUFFIX + a]!);
   }
+}
+
+/**
+ * The buckets of the features of a word on its own (form, case, shape, affixes), the first ones
+ * `sentenceFeatures` writes for each token: written into `out`; returns how many.
+ */
+export function wordFeatureBuckets(info: WordInfo, out: Int32Array): number {
+  const saved = bucketBuffer;
+  const savedWritten = written;
+  bucketBuffer = out;
+  written = 0;
+  emitWord(info.atoms);
+  const count = written;
+  bucketBuffer = saved;
+  written = savedWritten;
+  return count;
 }
 
 function emitWindow(w: Int32Array, prev: Int32Array, next: Int32Array, prev2: Int32Array, next2: Int32Array): void {
@@ -342,7 +367,11 @@ function emitHistory(counts: Int32Array, caseClass: number): void {
   emit2(T.historyMajority, best, caseClass);
 }
 
-export function sentenceFeatures(sentence: Sentence, memory: DocumentMemory): SentenceFeatures {
+/**
+ * With `withWordFeatures` false, each token's word-only features (`wordFeatureBuckets`) are left
+ * out, for a caller that has their scores already; the same features as otherwise remain.
+ */
+export function sentenceFeatures(sentence: Sentence, memory: DocumentMemory, withWordFeatures = true): SentenceFeatures {
   const { words } = sentence;
   const n = words.length;
   const gaz = gazetteerMatches(words.map((w) => w.lower));
@@ -356,12 +385,15 @@ export function sentenceFeatures(sentence: Sentence, memory: DocumentMemory): Se
     const start = written;
     offsetBuffer[i] = start;
     const info = words[i]!;
-    emitWord(info.atoms);
+    // A token keeps at most `kept` features; without the word's own, that many fewer of the rest.
+    let kept = MAX_FEATURES_PER_TOKEN - 8;
+    if (withWordFeatures) emitWord(info.atoms);
+    else kept -= wordFeatureCount(info.atoms);
     emitWindow(info.atoms, atoms(i - 1), atoms(i + 1), atoms(i - 2), atoms(i + 2));
     emitSentenceKind(sentence, info.atoms, i === 0);
     emitGazetteers(gaz, i, info.atoms[A_SHORT]!);
     emitDocument(memory, info, i === 0, sentence.allCaps);
-    if (written - start > MAX_FEATURES_PER_TOKEN - 8) written = start + MAX_FEATURES_PER_TOKEN - 8;
+    if (written - start > kept) written = start + kept;
   }
   offsetBuffer[n] = written;
   return { buckets: bucketBuffer, offsets: offsetBuffer };

@@ -57,13 +57,37 @@ function tokensBySentence(body: string, sentences: Span[], tokens: Token[]): Spa
 }
 
 export function slug(name: string): string {
-  return name
+  return asciiSlug(name) ?? name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+const isAsciiAlphanumeric = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * `slug` of a name written in ASCII, in one pass without regular expressions (names nearly always
+ * are); null for any other name. ASCII is unchanged by NFKD, so the result is the same.
+ */
+function asciiSlug(name: string): string | null {
+  let out = '';
+  let pendingDash = false;
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (c >= 128) return null;
+    if (c === 0x27) continue;
+    if (!isAsciiAlphanumeric(c)) {
+      pendingDash = out !== '';
+      continue;
+    }
+    if (pendingDash) out += '-';
+    pendingDash = false;
+    out += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+  }
+  return out;
 }
 
 /** Entities in a document body with spans (uses the doc's sentence and token layers when present). */

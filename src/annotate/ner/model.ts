@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { BUCKETS, HASH_BITS } from './features.js';
 import { LABEL_COUNT } from './labels.js';
-import type { WeightTable } from './decode.js';
+import { sparseTable, type WeightTable } from './decode.js';
 
 export const MODEL_URL = new URL('../../../models/ner-conll2003.bin.gz', import.meta.url);
 const FORMAT = 'crosscheck-ner/1';
@@ -81,7 +81,7 @@ export function decodeModel(file: Buffer): WeightTable {
     }
     values[row * LABEL_COUNT + (i % LABEL_COUNT)] = body.readInt16LE(valuesAt + k * 2);
   });
-  return { values, present, rank };
+  return sparseTable(values, present, rank);
 }
 
 let loaded: WeightTable | null = null;
