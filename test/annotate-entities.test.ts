@@ -489,7 +489,8 @@ describe.skipIf(!seedsPresent)('seed articles (full pipeline: sentences, tagger,
     const { sentences, tokens } = splitSentences(body);
     return { body, entities: canonicalizeEntities(body, findEntities(body, sentences, tokens)) };
   };
-  const seeds = ['000', '002'].map((prefix) => ({ prefix, ...analyse(prefix) }));
+  // describe.skipIf still runs this body to collect tests: read the seeds only when they exist.
+  const seeds = (seedsPresent ? ['000', '002'] : []).map((prefix) => ({ prefix, ...analyse(prefix) }));
   const all = seeds.flatMap((s) => s.entities);
   const keysMatching = (type: EntityType, pattern: RegExp): Set<string> =>
     new Set(all.filter((e) => e.type === type && pattern.test(e.text)).map((e) => e.key));

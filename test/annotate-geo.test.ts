@@ -128,7 +128,8 @@ describe.skipIf(!seedsPresent)('seed places', () => {
     const entities = canonicalizeEntities(body, findEntities(body, sentences, tokens));
     return placesOf(body, entities);
   }
-  const places = new Map([...seedPlaces('000'), ...seedPlaces('002')]);
+  // describe.skipIf still runs this body to collect tests: read the seeds only when they exist.
+  const places = seedsPresent ? new Map([...seedPlaces('000'), ...seedPlaces('002')]) : new Map<string, Place>();
   it.each([
     ['loc:idlib', 35.93, 36.63], ['loc:aleppo', 36.2, 37.16], ['loc:saraqeb', 35.86, 36.8],
   ] as const)('%s is placed where it is', (key, lat, lon) => {
