@@ -2,8 +2,6 @@
  * One suite, two back ends: embedded PGlite in a temp dir and a real PostgreSQL server started by
  * test/support/pg-server.ts. Every test gets an empty, migrated database of its own.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import fc from 'fast-check';
@@ -12,64 +10,8 @@ import type { AnalysisRecord } from '../src/document.js';
 import { runExport } from '../src/cli/export.js';
 import { openStore, StoreError, type StoreOptions, type StoredArticle } from '../src/store/index.js';
 import { migrate } from '../src/store/migrations.js';
-import { openPgliteClient } from '../src/store/pglite-client.js';
-import { openPostgresClient } from '../src/store/pg-client.js';
-import type { SqlClient } from '../src/store/sql-client.js';
-import { requirePgOrSkip, startPgServer, type PgServer } from './support/pg-server.js';
+import { pgliteBackend, postgresBackend } from './support/backends.js';
 
-interface Backend {
-  name: 'pglite' | 'postgres';
-  available: boolean;
-  setUp(): Promise<void>;
-  tearDown(): Promise<void>;
-  /** A fresh, empty database. */
-  fresh(): Promise<StoreOptions>;
-  rawClient(options: StoreOptions): Promise<SqlClient>;
-}
-
-function pgliteBackend(): Backend {
-  let root = '';
-  let template = '';
-  let counter = 0;
-  return {
-    name: 'pglite',
-    available: true,
-    async setUp() {
-      root = mkdtempSync(join(tmpdir(), 'crosscheck-store-'));
-      template = join(root, 'template');
-      // initdb of PGlite takes seconds; copying a migrated template makes each test's database cheap.
-      await (await openStore({ dbDir: template })).close();
-    },
-    async tearDown() {
-      if (root) rmSync(root, { recursive: true, force: true });
-    },
-    async fresh() {
-      const dbDir = join(root, `db-${++counter}`);
-      cpSync(template, dbDir, { recursive: true });
-      return { dbDir };
-    },
-    rawClient: (options) => openPgliteClient(options.dbDir as string),
-  };
-}
-
-function postgresBackend(): Backend {
-  let server: PgServer | null = null;
-  return {
-    name: 'postgres',
-    available: requirePgOrSkip(),
-    async setUp() {
-      server = await startPgServer();
-    },
-    async tearDown() {
-      await server?.stop();
-    },
-    async fresh() {
-      if (!server) throw new Error('server not started');
-      return { databaseUrl: await server.createDatabase() };
-    },
-    rawClient: (options) => openPostgresClient(options.databaseUrl as string),
-  };
-}
 
 /** Fictional articles; every field of the contract present. */
 function article(id: string, overrides: Partial<AnalysisRecord> = {}): AnalysisRecord {
@@ -186,7 +128,7 @@ async function withStore<T>(options: StoreOptions, work: (store: Awaited<ReturnT
   }
 }
 
-for (const backend of [pgliteBackend(), postgresBackend()]) {
+for (const backend of [pgliteBackend(async (dir) => (await openStore({ dbDir: dir })).close()), postgresBackend()]) {
   describe.skipIf(!backend.available)(`store on ${backend.name}`, () => {
     beforeAll(() => backend.setUp());
     afterAll(() => backend.tearDown());

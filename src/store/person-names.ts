@@ -3,6 +3,7 @@
  * the store merges a document's surname-only key ("Erdogan") into the one full-name entity with
  * that surname ("Recep Tayyip Erdogan"). Pure functions, no database.
  */
+import { slug } from '../annotate/ner/index.js';
 
 export type NameKind = 'full' | 'surname' | 'other';
 
@@ -25,15 +26,7 @@ const GENERATIONAL_SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'i
 const HYPHENATED_ARTICLE = /^(?:al|el|ad|as|ash|at|ar|an|az|ud|ul)-(?=[\p{L}\p{N}])/u;
 
 /** Same folding as entity keys: accents off, lower case, apostrophes dropped, other runs → "-". */
-export function foldName(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
-}
+export const foldName: (text: string) => string = slug;
 
 function surnameOf(words: readonly string[]): string | null {
   const folded = foldName(words.join(' ')).replace(HYPHENATED_ARTICLE, '');
