@@ -126,7 +126,7 @@ const CASES: CruftCase[] = [
   },
   {
     rule: 'post timestamp',
-    cruft: 'answered Mar 3, 2021 at 14:05\n\n2021-03-03 12:00:00 +00:00\n\nLast Updated on March 4, 2021',
+    cruft: 'answered Mar 3, 2021 at 14:05\n\n2021-03-03 12:00:00 +00:00\n\nLast Updated on March 4, 2021\n\ndate 2021-03-05',
     survivor: 'On Mar 3, 2021 the council first discussed the pier, and the debate lasted until 2 a.m.',
   },
   {
@@ -232,6 +232,18 @@ describe('cleanText headlines', () => {
     const { body, title } = cleanText(`Westmarch votes to rebuild its pier\n\n${LEAD}\n\n${TAIL}`, { title: null });
     expect(title).toBe('Westmarch votes to rebuild its pier');
     expect(body).toBe(`${LEAD}\n\n${TAIL}`);
+  });
+
+  it('takes a headline followed by a byline line as the title', () => {
+    const { body, title } = cleanText(`Westmarch votes to rebuild its pier\nBy Ana Reyes, Harbour Press\n\n${LEAD}`, { title: null });
+    expect(title).toBe('Westmarch votes to rebuild its pier');
+    expect(body.endsWith(LEAD)).toBe(true);
+    expect(body).not.toContain('Westmarch votes');
+  });
+
+  it('does not take the first line of a two-line paragraph of prose as the title', () => {
+    const input = `Ships Left The Harbour At Dawn\nand the pier was closed to walkers for the rest of the day.\n\n${LEAD}`;
+    expect(cleanText(input, { title: null }).title).toBeNull();
   });
 
   it('does not take a sentence as the title', () => {

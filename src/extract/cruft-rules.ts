@@ -73,7 +73,7 @@ export const CRUFT_LINE_RULES: LineRule[] = [
   { name: 'reputation badges', pattern: /^[\d.,k\s]*(?:\d+\s*(?:gold|silver|bronze) badges?\s*)+$/i, maxWords: 12 },
   {
     name: 'post timestamp',
-    pattern: /^(?:#\d+\s*·\s*)?(?:(?:asked|answered|commented|edited|modified|posted|updated|last updated|published|last modified)(?: on)?\s*:?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[+-]\d{2}:?\d{2})?)?$/i,
+    pattern: /^(?:#\d+\s*·\s*)?(?:(?:asked|answered|commented|edited|modified|posted|updated|last updated|published|last modified|date|dated)(?: on)?\s*:?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]* \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[+-]\d{2}:?\d{2})?)?$/i,
     maxWords: 10,
   },
   {

@@ -150,10 +150,16 @@ const headlineKey = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** A first line that reads like a headline: short, no final period, alone in its paragraph, capitalised. */
+/**
+ * A first line that reads like a headline: short, no final period, capitalised, and alone in its
+ * paragraph — or followed only by a short byline or credit line ("By Ana Reyes, Valley Press").
+ */
 function looksLikeHeadline(lines: Line[]): boolean {
-  const [first, second] = lines;
-  if (!first || !second || !second.opensParagraph) return false;
+  const [first, second, third] = lines;
+  if (!first || !second) return false;
+  const creditBelow =
+    !second.opensParagraph && third?.opensParagraph === true && countWords(second.text) <= 15 && !/[.!?]$/.test(second.text);
+  if (!second.opensParagraph && !creditBelow) return false;
   const words = countWords(first.text);
   return (
     words >= 2 &&
