@@ -3,14 +3,13 @@
  * test/support/pg-server.ts. Every test gets an empty, migrated database of its own.
  */
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRecord } from '../src/document.js';
-import { runExport } from '../src/cli/export.js';
 import { openStore, StoreError, type StoreOptions, type StoredArticle } from '../src/store/index.js';
 import { migrate } from '../src/store/migrations.js';
 import { pgliteBackend, postgresBackend } from './support/backends.js';
+import { exportWith } from './support/export.js';
 
 
 /** Fictional articles; every field of the contract present. */
@@ -53,17 +52,6 @@ async function collect(iterable: AsyncIterable<StoredArticle>): Promise<StoredAr
   return all;
 }
 
-function sink(): { stream: Writable; text: () => string } {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
 /** A strict RFC 4180 reader, independent of the writer under test. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -103,21 +91,6 @@ function findClosingQuote(text: string, from: number): number {
   throw new Error('unterminated quoted CSV field');
 }
 
-async function exportWith(options: StoreOptions, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = sink();
-  const err = sink();
-  const saved = process.env.DATABASE_URL;
-  if (options.databaseUrl) process.env.DATABASE_URL = options.databaseUrl;
-  else delete process.env.DATABASE_URL;
-  try {
-    const dbArgs = options.dbDir ? ['--db', options.dbDir] : [];
-    const code = await runExport([...args, ...dbArgs], { stdout: out.stream, stderr: err.stream });
-    return { code, out: out.text(), err: err.text() };
-  } finally {
-    if (saved === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved;
-  }
-}
 
 async function withStore<T>(options: StoreOptions, work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
   const store = await openStore(options);

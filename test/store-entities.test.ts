@@ -3,11 +3,9 @@
  * server): merging, idempotence, updates, the surname rule, streaming and `export entities`.
  * All names and texts are fictional.
  */
-import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRecord, Entity, EntityType } from '../src/document.js';
-import { runExport } from '../src/cli/export.js';
 import { upsertArticles } from '../src/store/articles.js';
 import { KEY_DECISIONS } from '../src/store/entities.js';
 import { openStore, type Store, type StoreOptions, type StoredEntity } from '../src/store/index.js';
@@ -15,6 +13,7 @@ import { migrate, migrations } from '../src/store/migrations.js';
 import { classifyName } from '../src/store/person-names.js';
 import { openPgliteClient } from '../src/store/pglite-client.js';
 import { pgliteBackend, postgresBackend } from './support/backends.js';
+import { exportWith } from './support/export.js';
 
 
 /** One mention to write into a fictional body: surface text, type, per-document key, canonical name. */
@@ -76,32 +75,6 @@ async function withStore<T>(options: StoreOptions, work: (store: Store) => Promi
   }
 }
 
-function sink(): { stream: Writable; text: () => string } {
-  const chunks: Buffer[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      chunks.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
-
-async function exportWith(options: StoreOptions, args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = sink();
-  const err = sink();
-  const saved = process.env.DATABASE_URL;
-  if (options.databaseUrl) process.env.DATABASE_URL = options.databaseUrl;
-  else delete process.env.DATABASE_URL;
-  try {
-    const dbArgs = options.dbDir ? ['--db', options.dbDir] : [];
-    const code = await runExport([...args, ...dbArgs], { stdout: out.stream, stderr: err.stream });
-    return { code, out: out.text(), err: err.text() };
-  } finally {
-    if (saved === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = saved;
-  }
-}
 
 const TALIA = (text = 'Talia Brennwick') => per(text, 'per:talia-brennwick', 'Talia Brennwick');
 const BRENNWICK = (text = 'Brennwick') => per(text, 'per:brennwick', 'Brennwick');

@@ -2,22 +2,12 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { csvLine, runExport } from '../src/cli/export.js';
+import { sink } from './support/export.js';
 
-function sink(): { stream: Writable; text: () => string } {
-  let text = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
+/** Runs the command with the environment as the test left it (some tests set DATABASE_URL themselves). */
 async function exportCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out = sink();
   const err = sink();
