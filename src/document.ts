@@ -112,6 +112,22 @@ export interface EventLocation {
   precision: 1 | 2 | 3;
 }
 
+/**
+ * A geocoded place of the document: one per LOC entity key the gazetteer (or the text, "north of
+ * Aleppo") could place. `precision` follows ACLED: 1 town or village, 2 district / region / near a
+ * place, 3 country or vaguer; never finer than the text says.
+ */
+export interface DocumentPlace {
+  key: string;
+  name: string;
+  country: string | null;
+  country_code: string | null;
+  lat: number | null;
+  lon: number | null;
+  precision: 1 | 2 | 3;
+  geonameid: number | null;
+}
+
 export interface Range {
   min: number | null;
   max: number | null;
@@ -144,6 +160,7 @@ export interface AnalysisRecord {
   entities: Entity[];
   times: TimeExpression[];
   numbers: NumberMention[];
+  places: DocumentPlace[];
   quotes: Quote[];
   events: NewsEvent[];
 }
@@ -169,6 +186,7 @@ export function toAnalysisRecord(doc: Document): AnalysisRecord {
     entities: doc.entities,
     times: doc.times,
     numbers: doc.numbers,
+    places: doc.places,
     quotes: doc.quotes,
     events: doc.events,
   };

@@ -27,6 +27,7 @@ function article(id: string, overrides: Partial<AnalysisRecord> = {}): AnalysisR
     entities: [{ start: 13, end: 20, text: body.slice(13, 20), type: 'LOC', subtype: 'city', key: 'loc:eastwick', name: 'Eastwick' }],
     times: [{ start: 0, end: 3, text: body.slice(0, 3), type: 'DATE', value: '2031-04-01' }],
     numbers: [{ start: 0, end: 2, text: body.slice(0, 2), value: 2, min: 2, max: null, approx: false, kind: 'count', unit: null }],
+    places: [{ key: 'loc:eastwick', name: 'Eastwick', country: null, country_code: null, lat: 1.5, lon: -2.25, precision: 1, geonameid: null }],
     quotes: [{ start: 0, end: 9, text: body.slice(0, 9), direct: false, cue: { start: 9, end: 13, text: body.slice(9, 13) },
       speaker: { start: 0, end: 9, text: body.slice(0, 9), key: null } }],
     events: [{ type: 'Strategic developments', subtype: 'Other', trigger: { start: 0, end: 4, text: body.slice(0, 4) },

@@ -53,6 +53,7 @@ function doc(id: string, published: string | null, mentions: readonly MentionSpe
     entities,
     times: [],
     numbers: [],
+    places: [],
     quotes: [],
     events: [],
   };

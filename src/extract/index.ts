@@ -74,6 +74,7 @@ export function extractDocument(origin: Origin, record: InputRecord, options: Ex
     entities: [],
     times: [],
     numbers: [],
+    places: [],
     quotes: [],
     events: [],
   };

@@ -6,6 +6,7 @@ import { toAnalysisRecord, type AnalysisRecord, type InputRecord, type Origin, t
 import { annotateCanonicalEntities } from '../annotate/entities/index.js';
 import { annotateEntities } from '../annotate/ner/index.js';
 import { annotateNumbers } from '../annotate/numbers.js';
+import { annotatePlaces } from '../annotate/places.js';
 import { annotateSentences } from '../annotate/sentences.js';
 import { annotateTimes } from '../annotate/times.js';
 import { extractDocument } from '../extract/index.js';
@@ -14,6 +15,7 @@ export const STAGES: readonly Stage[] = [
   annotateSentences,
   annotateEntities, // needs sentences and tokens
   annotateCanonicalEntities, // needs the tagger's mentions
+  annotatePlaces, // needs canonical entities
   annotateTimes,
   annotateNumbers,
 ];

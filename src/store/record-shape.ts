@@ -16,7 +16,7 @@ const range: Shape = { keys: ['min', 'max'] };
 
 export const storedArticleShape: Shape = {
   keys: ['id', 'url', 'source', 'title', 'published', 'lang', 'body', 'sentences', 'entities', 'times', 'numbers',
-    'quotes', 'events', 'story', 'duplicate_of'],
+    'places', 'quotes', 'events', 'story', 'duplicate_of'],
   fields: {
     source: { keys: ['name', 'domain'] },
     published: { keys: ['value', 'origin'] },
@@ -24,6 +24,7 @@ export const storedArticleShape: Shape = {
     entities: { keys: ['start', 'end', 'text', 'type', 'subtype', 'key', 'name'] },
     times: { keys: ['start', 'end', 'text', 'type', 'value'] },
     numbers: { keys: ['start', 'end', 'text', 'value', 'min', 'max', 'approx', 'kind', 'unit'] },
+    places: { keys: ['key', 'name', 'country', 'country_code', 'lat', 'lon', 'precision', 'geonameid'] },
     quotes: {
       keys: ['start', 'end', 'text', 'direct', 'cue', 'speaker'],
       fields: { cue: textSpan, speaker: { keys: ['start', 'end', 'text', 'key'] } },
