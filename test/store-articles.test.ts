@@ -209,7 +209,7 @@ for (const backend of [pgliteBackend(async (dir) => (await openStore({ dbDir: di
         expect(all.map((a) => a.id)).toEqual(ids);
         expect(all[5]).toEqual(stored(article(ids[5] as string)));
         expect(Object.keys(all[5] as object)).toEqual(['id', 'url', 'source', 'title', 'published', 'lang', 'body',
-          'sentences', 'entities', 'times', 'numbers', 'quotes', 'events', 'story', 'duplicate_of']);
+          'sentences', 'entities', 'times', 'numbers', 'places', 'quotes', 'events', 'story', 'duplicate_of']);
         expect(Object.keys(all[5]?.entities[0] as object)).toEqual(['start', 'end', 'text', 'type', 'subtype', 'key', 'name']);
         expect(Object.keys(all[5]?.events[0] as object).slice(0, 4)).toEqual(['type', 'subtype', 'trigger', 'sentence']);
       });
