@@ -42,6 +42,7 @@ async function loadModules(fromDist: boolean): Promise<Modules> {
       ['sentences', await stage('annotate/sentences', 'annotateSentences')],
       ['ner', await stage('annotate/ner/index', 'annotateEntities')],
       ['entities', await stage('annotate/entities/index', 'annotateCanonicalEntities')],
+      ['places', await stage('annotate/places', 'annotatePlaces')],
       ['times', await stage('annotate/times', 'annotateTimes')],
       ['numbers', await stage('annotate/numbers', 'annotateNumbers')],
     ],

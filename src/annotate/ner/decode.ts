@@ -8,9 +8,12 @@ import {
   LABEL_FEATURES,
   documentMemory,
   labelFeatures,
+  NEIGHBOUR_ROLES,
+  neighbourFeatureBuckets,
   prepareSentence,
   remember,
   sentenceFeatures,
+  wordAt,
   wordFeatureBuckets,
   type DocumentMemory,
   type Sentence,
@@ -102,6 +105,25 @@ function ownScores(info: WordInfo, table: WeightTable): Int32Array {
   return info.ownScores;
 }
 
+/**
+ * The summed rows of the features a word contributes as each kind of neighbour (previous, next,
+ * second previous, second next word), cached with the word like `ownScores`: four small vector
+ * additions per token instead of twelve sparse look-ups.
+ */
+function neighbourScores(info: WordInfo, table: WeightTable): Int32Array {
+  if (info.neighbourScoresTable === table && info.neighbourScores !== null) return info.neighbourScores;
+  const all = new Int32Array(NEIGHBOUR_ROLES * LABELS);
+  for (let role = 0; role < NEIGHBOUR_ROLES; role++) {
+    const count = neighbourFeatureBuckets(info, role, ownBuckets);
+    scores.fill(0);
+    addScores(table, ownBuckets, 0, count);
+    all.set(scores, role * LABELS);
+  }
+  info.neighbourScores = all;
+  info.neighbourScoresTable = table;
+  return all;
+}
+
 /** The previous-labels features are the first two `labelFeatures` writes; the other two involve the word. */
 const PAIR_FEATURES = 2;
 const START_STATES = LABELS + 1;
@@ -148,7 +170,13 @@ export function decodeSentence(
     if (pairs !== null) {
       const own = ownScores(sentence.words[i]!, weights);
       const pair = (previous2 * START_STATES + previous) * LABELS;
-      for (let l = 0; l < LABELS; l++) scores[l] = own[l]! + pairs[pair + l]!;
+      const before = neighbourScores(wordAt(sentence, i - 1), weights);
+      const after = neighbourScores(wordAt(sentence, i + 1), weights);
+      const before2 = neighbourScores(wordAt(sentence, i - 2), weights);
+      const after2 = neighbourScores(wordAt(sentence, i + 2), weights);
+      for (let l = 0; l < LABELS; l++) {
+        scores[l] = own[l]! + pairs[pair + l]! + before[l]! + after[LABELS + l]! + before2[2 * LABELS + l]! + after2[3 * LABELS + l]!;
+      }
       addScores(weights, labelBuckets, PAIR_FEATURES, LABEL_FEATURES);
     } else {
       scores.fill(0);

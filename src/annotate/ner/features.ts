@@ -37,6 +37,13 @@ export interface WordInfo {
   /** Summed weights of the word-only features in `ownScoresTable` (filled in by the decoder, cached with the word). */
   ownScores: Int32Array | null;
   ownScoresTable: object | null;
+  /**
+   * Summed weights of the features this word contributes to a neighbour's score, per position
+   * (`NEIGHBOUR_ROLES`: as the previous, next, second previous, second next word), in
+   * `neighbourScoresTable`; filled in by the decoder and cached with the word like `ownScores`.
+   */
+  neighbourScores: Int32Array | null;
+  neighbourScoresTable: object | null;
 }
 
 export function fnv(text: string): number {
@@ -107,7 +114,10 @@ function describeWord(word: string): WordInfo {
     atoms[A_PREFIX + k - 1] = lower.length > k ? fnv(lower.slice(0, k)) : 0;
     atoms[A_SUFFIX + k - 1] = lower.length > k ? fnv(lower.slice(-k)) : 0;
   }
-  return { lower, atoms, caseClass: caseClassOf(word), length: word.length, ownScores: null, ownScoresTable: null };
+  return {
+    lower, atoms, caseClass: caseClassOf(word), length: word.length,
+    ownScores: null, ownScoresTable: null, neighbourScores: null, neighbourScoresTable: null,
+  };
 }
 
 const WORD_CACHE_LIMIT = 200_000;
@@ -288,36 +298,79 @@ function emitWord(w: Int32Array): void {
  * `sentenceFeatures` writes for each token: written into `out`; returns how many.
  */
 export function wordFeatureBuckets(info: WordInfo, out: Int32Array): number {
+  return writeInto(out, () => emitWord(info.atoms));
+}
+
+/** Runs an emitter against `out` instead of the sentence buffer; returns how many buckets it wrote. */
+function writeInto(out: Int32Array, emitter: () => void): number {
   const saved = bucketBuffer;
   const savedWritten = written;
   bucketBuffer = out;
   written = 0;
-  emitWord(info.atoms);
+  emitter();
   const count = written;
   bucketBuffer = saved;
   written = savedWritten;
   return count;
 }
 
-function emitWindow(w: Int32Array, prev: Int32Array, next: Int32Array, prev2: Int32Array, next2: Int32Array): void {
+/** Positions of a neighbour relative to the token being tagged, in `neighbourScores` order. */
+export const NEIGHBOUR_ROLES = 4;
+const AS_PREVIOUS = 0;
+const AS_NEXT = 1;
+const AS_PREVIOUS2 = 2;
+const AS_NEXT2 = 3;
+
+/** Features that depend on one neighbouring word and its position only (none on the word being tagged). */
+function emitNeighbour(role: number, n: Int32Array): void {
+  switch (role) {
+    case AS_PREVIOUS:
+      emit1(T.lowerPrev, n[A_LOWER]!);
+      emit1(T.shapePrev, n[A_SHAPE]!);
+      emit1(T.wordPrev, n[A_WORD]!);
+      emit1(T.suffixPrev, n[A_SUFFIX + 2]!);
+      break;
+    case AS_NEXT:
+      emit1(T.lowerNext, n[A_LOWER]!);
+      emit1(T.shapeNext, n[A_SHAPE]!);
+      emit1(T.wordNext, n[A_WORD]!);
+      emit1(T.suffixNext, n[A_SUFFIX + 2]!);
+      break;
+    case AS_PREVIOUS2:
+      emit1(T.lowerPrev2, n[A_LOWER]!);
+      emit1(T.shortPrev2, n[A_SHORT]!);
+      break;
+    default:
+      emit1(T.lowerNext2, n[A_LOWER]!);
+      emit1(T.shortNext2, n[A_SHORT]!);
+  }
+}
+
+const NEIGHBOUR_FEATURES = 12;
+
+/** The buckets of the features `info` contributes as the neighbour in `role`: written into `out`; returns how many. */
+export function neighbourFeatureBuckets(info: WordInfo, role: number, out: Int32Array): number {
+  return writeInto(out, () => emitNeighbour(role, info.atoms));
+}
+
+/** The word at `i` of the sentence, or the sentence-boundary pads outside it. */
+export function wordAt(sentence: Sentence, i: number): WordInfo {
+  return i < 0 ? PAD_BEFORE : i >= sentence.words.length ? PAD_AFTER : sentence.words[i]!;
+}
+
+function emitWindow(w: Int32Array, prev: Int32Array, next: Int32Array, prev2: Int32Array, next2: Int32Array, withNeighbours: boolean): void {
   const short = w[A_SHORT]!;
-  emit1(T.lowerPrev, prev[A_LOWER]!);
-  emit1(T.lowerNext, next[A_LOWER]!);
-  emit1(T.lowerPrev2, prev2[A_LOWER]!);
-  emit1(T.lowerNext2, next2[A_LOWER]!);
-  emit1(T.shapePrev, prev[A_SHAPE]!);
-  emit1(T.shapeNext, next[A_SHAPE]!);
-  emit1(T.shortPrev2, prev2[A_SHORT]!);
-  emit1(T.shortNext2, next2[A_SHORT]!);
+  if (withNeighbours) {
+    emitNeighbour(AS_PREVIOUS, prev);
+    emitNeighbour(AS_NEXT, next);
+    emitNeighbour(AS_PREVIOUS2, prev2);
+    emitNeighbour(AS_NEXT2, next2);
+  }
   emit2(T.bigramPrev, prev[A_LOWER]!, w[A_LOWER]!);
   emit2(T.bigramNext, w[A_LOWER]!, next[A_LOWER]!);
   emit3(T.shortTrigram, prev[A_SHORT]!, short, next[A_SHORT]!);
   emit2(T.lowerPrevShort, prev[A_LOWER]!, short);
   emit2(T.shortLowerNext, short, next[A_LOWER]!);
-  emit1(T.wordPrev, prev[A_WORD]!);
-  emit1(T.wordNext, next[A_WORD]!);
-  emit1(T.suffixPrev, prev[A_SUFFIX + 2]!);
-  emit1(T.suffixNext, next[A_SUFFIX + 2]!);
   emit2(T.lowerShapeNext, w[A_LOWER]!, next[A_SHORT]!);
   emit2(T.shapePrevLower, prev[A_SHORT]!, w[A_LOWER]!);
 }
@@ -368,8 +421,9 @@ function emitHistory(counts: Int32Array, caseClass: number): void {
 }
 
 /**
- * With `withWordFeatures` false, each token's word-only features (`wordFeatureBuckets`) are left
- * out, for a caller that has their scores already; the same features as otherwise remain.
+ * With `withWordFeatures` false, each token's word-only features (`wordFeatureBuckets`) and the
+ * features of its neighbours alone (`neighbourFeatureBuckets`) are left out, for a caller that has
+ * their scores already; the same features as otherwise remain.
  */
 export function sentenceFeatures(sentence: Sentence, memory: DocumentMemory, withWordFeatures = true): SentenceFeatures {
   const { words } = sentence;
@@ -388,8 +442,8 @@ export function sentenceFeatures(sentence: Sentence, memory: DocumentMemory, wit
     // A token keeps at most `kept` features; without the word's own, that many fewer of the rest.
     let kept = MAX_FEATURES_PER_TOKEN - 8;
     if (withWordFeatures) emitWord(info.atoms);
-    else kept -= wordFeatureCount(info.atoms);
-    emitWindow(info.atoms, atoms(i - 1), atoms(i + 1), atoms(i - 2), atoms(i + 2));
+    else kept -= wordFeatureCount(info.atoms) + NEIGHBOUR_FEATURES;
+    emitWindow(info.atoms, atoms(i - 1), atoms(i + 1), atoms(i - 2), atoms(i + 2), withWordFeatures);
     emitSentenceKind(sentence, info.atoms, i === 0);
     emitGazetteers(gaz, i, info.atoms[A_SHORT]!);
     emitDocument(memory, info, i === 0, sentence.allCaps);
