@@ -143,8 +143,39 @@ export interface NewsEvent {
   date: { value: string; precision: 1 | 2 | 3 } | null;
   killed: Range;
   injured: Range;
-  attribution: { text: string; key: string | null; cue: string } | null;
+  attribution: Attribution | null;
   modality: Modality;
+}
+
+export interface Attribution {
+  text: string;
+  key: string | null;
+  cue: string;
+}
+
+export type ClaimKind = 'figure' | 'statement';
+
+/**
+ * One entry of the article's claims ledger: a reported figure (a count, sum or share, with its
+ * hedge) or a statement (a quote), what it is about, who it is attributed to and when it was
+ * asserted. `text`/`start`/`end` span the figure or the quoted content.
+ */
+export interface Claim extends TextSpan {
+  kind: ClaimKind;
+  /** What the claim is about: "Turkish soldiers killed", "migrants", or the speaker's name for a statement. */
+  subject: string;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  approx: boolean;
+  unit: string | null;
+  /** The source the article credits, or null when the outlet asserts it in its own voice. */
+  attribution: Attribution | null;
+  /** When it was asserted: the time of the attribution ("said on Thursday"), else the publication date. */
+  asserted: string | null;
+  sentence: Span;
+  /** Index in `events` of the event whose killed / injured figure this is, else null. */
+  event: number | null;
 }
 
 /** The contract's Analysis record: exactly these fields, none left out. */
@@ -163,6 +194,7 @@ export interface AnalysisRecord {
   places: DocumentPlace[];
   quotes: Quote[];
   events: NewsEvent[];
+  claims: Claim[];
 }
 
 /** The pipeline's working object: the Analysis record plus internal layers. */
@@ -189,6 +221,7 @@ export function toAnalysisRecord(doc: Document): AnalysisRecord {
     places: doc.places,
     quotes: doc.quotes,
     events: doc.events,
+    claims: doc.claims,
   };
 }
 

@@ -252,7 +252,7 @@ describe('annotateTimes', () => {
     const doc = {
       id: 'x', url: null, source: { name: null, domain: null }, title: null,
       published: { value: SUNDAY, origin: 'input' }, lang: 'en', body: 'Ferries collided on Thursday.',
-      sentences: [], entities: [], times: [], numbers: [], places: [], quotes: [], events: [], tokens: [],
+      sentences: [], entities: [], times: [], numbers: [], places: [], quotes: [], events: [], claims: [], tokens: [],
     } satisfies Document;
     const annotated = annotateTimes(doc);
     expect(annotated.times).toEqual([{ start: 20, end: 28, text: 'Thursday', type: 'DATE', value: '2020-02-27' }]);

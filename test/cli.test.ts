@@ -33,7 +33,7 @@ describe('crosscheck analyze', () => {
     expect(run.stderr).toMatch(/records\.jsonl:4.*JSON/i);
     expect(run.stderr).toMatch(/analyzed 3 documents, 2 rejected/);
     for (const r of out) {
-      expect(Object.keys(r)).toEqual(['id', 'url', 'source', 'title', 'published', 'lang', 'body', 'sentences', 'entities', 'times', 'numbers', 'places', 'quotes', 'events']);
+      expect(Object.keys(r)).toEqual(['id', 'url', 'source', 'title', 'published', 'lang', 'body', 'sentences', 'entities', 'times', 'numbers', 'places', 'quotes', 'events', 'claims']);
       for (const layer of [r.sentences, r.times, r.numbers]) for (const s of layer) expect(s.end).toBeGreaterThan(s.start);
     }
     const first = out[0]!;

@@ -35,6 +35,8 @@ function article(id: string, overrides: Partial<AnalysisRecord> = {}): AnalysisR
       location: { name: 'Eastwick', country: null, lat: 1.5, lon: -2.25, precision: 1 }, date: { value: '2031-04-01', precision: 1 },
       killed: { min: null, max: null }, injured: { min: 0, max: 3 }, attribution: { text: 'Officials', key: null, cue: 'said' },
       modality: 'reported' }],
+    claims: [{ kind: 'figure', start: 0, end: 2, text: body.slice(0, 2), subject: 'bridges', value: 2, min: 2, max: null, approx: false,
+      unit: null, attribution: null, asserted: '2031-04-02', sentence: { start: 0, end: body.length }, event: null }],
     ...overrides,
   };
 }
@@ -209,7 +211,7 @@ for (const backend of [pgliteBackend(async (dir) => (await openStore({ dbDir: di
         expect(all.map((a) => a.id)).toEqual(ids);
         expect(all[5]).toEqual(stored(article(ids[5] as string)));
         expect(Object.keys(all[5] as object)).toEqual(['id', 'url', 'source', 'title', 'published', 'lang', 'body',
-          'sentences', 'entities', 'times', 'numbers', 'places', 'quotes', 'events', 'story', 'duplicate_of']);
+          'sentences', 'entities', 'times', 'numbers', 'places', 'quotes', 'events', 'claims', 'story', 'duplicate_of']);
         expect(Object.keys(all[5]?.entities[0] as object)).toEqual(['start', 'end', 'text', 'type', 'subtype', 'key', 'name']);
         expect(Object.keys(all[5]?.events[0] as object).slice(0, 4)).toEqual(['type', 'subtype', 'trigger', 'sentence']);
       });

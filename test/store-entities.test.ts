@@ -56,6 +56,7 @@ function doc(id: string, published: string | null, mentions: readonly MentionSpe
     places: [],
     quotes: [],
     events: [],
+    claims: [],
   };
 }
 

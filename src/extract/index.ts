@@ -77,6 +77,7 @@ export function extractDocument(origin: Origin, record: InputRecord, options: Ex
     places: [],
     quotes: [],
     events: [],
+    claims: [],
   };
 }
 

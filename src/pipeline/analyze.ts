@@ -3,6 +3,7 @@
  * a `Document → Document` function in its own module; later issues append stages here.
  */
 import { toAnalysisRecord, type AnalysisRecord, type InputRecord, type Origin, type Stage } from '../document.js';
+import { annotateClaims } from '../annotate/claims.js';
 import { annotateCanonicalEntities } from '../annotate/entities/index.js';
 import { annotateEntities } from '../annotate/ner/index.js';
 import { annotateNumbers } from '../annotate/numbers.js';
@@ -18,6 +19,7 @@ export const STAGES: readonly Stage[] = [
   annotatePlaces, // needs canonical entities
   annotateTimes,
   annotateNumbers,
+  annotateClaims, // needs numbers, quotes and events
 ];
 
 /** Throws `RejectedInput` when the record cannot be analysed. */

@@ -16,7 +16,7 @@ const range: Shape = { keys: ['min', 'max'] };
 
 export const storedArticleShape: Shape = {
   keys: ['id', 'url', 'source', 'title', 'published', 'lang', 'body', 'sentences', 'entities', 'times', 'numbers',
-    'places', 'quotes', 'events', 'story', 'duplicate_of'],
+    'places', 'quotes', 'events', 'claims', 'story', 'duplicate_of'],
   fields: {
     source: { keys: ['name', 'domain'] },
     published: { keys: ['value', 'origin'] },
@@ -42,6 +42,11 @@ export const storedArticleShape: Shape = {
         injured: range,
         attribution: { keys: ['text', 'key', 'cue'] },
       },
+    },
+    claims: {
+      keys: ['kind', 'start', 'end', 'text', 'subject', 'value', 'min', 'max', 'approx', 'unit', 'attribution', 'asserted',
+        'sentence', 'event'],
+      fields: { attribution: { keys: ['text', 'key', 'cue'] }, sentence: span },
     },
   },
 };

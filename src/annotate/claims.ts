@@ -1,0 +1,182 @@
+/**
+ * The claims ledger of one article (issue 4, part 3): every reported figure and every statement,
+ * with what it is about, who the article attributes it to and when it was asserted. It is built
+ * from the layers before it and adds no reading of its own beyond the subject phrase of a figure:
+ * - figures are the `numbers`; their attribution is the quote whose content holds them, else the
+ *   attribution of the event whose killed / injured figure they are, else the quote cued in the
+ *   same sentence ("…, according to the IOM"); with none the outlet asserts it in its own voice;
+ * - statements are the `quotes`, attributed to their speaker;
+ * - a claim was asserted at the time expression next to its cue ("said on Thursday"), else on
+ *   the publication date.
+ * Needs sentences, entities, times, numbers, quotes and events before it.
+ */
+import type { Attribution, Claim, Document, NewsEvent, NumberMention, Quote, Span, TimeExpression } from '../document.js';
+import { CASUALTY_AFTER, CASUALTY_BEFORE, SUBJECT_STOP_WORDS, TOLL_BEFORE } from './claim/lexicon.js';
+
+export function annotateClaims(doc: Document): Document {
+  const ledger = new Ledger(doc);
+  const claims = [...doc.numbers.map((n) => ledger.figure(n)), ...doc.quotes.map((q) => ledger.statement(q))];
+  claims.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { ...doc, claims };
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const WORD_OR_MARK = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]/gu;
+const WORD_START = /^[\p{L}\p{N}]/u;
+const MAX_SUBJECT_WORDS = 4;
+/** Nearest distance, in characters, between a cue and the time expression that dates it. */
+const CUE_TIME_REACH = 25;
+
+class Ledger {
+  constructor(private readonly doc: Document) {}
+
+  figure(number: NumberMention): Claim {
+    const sentence = this.sentenceOf(number);
+    const casualty = this.casualtyOf(number, sentence);
+    const base = this.subjectOf(number, sentence);
+    const counted = base === '' || TOLL_BEFORE.has(base.split(' ').pop()!) ? 'people' : base;
+    const subject = casualty === null ? base : `${counted} ${casualty}`;
+    const event = casualty === null ? null : this.eventOf(number, sentence, casualty);
+    const quote = this.quoteHolding(number) ?? this.quoteCuedIn(sentence);
+    const eventAttribution = event === null ? null : this.doc.events[event]!.attribution;
+    const attribution = quote ? attributionOf(quote) : eventAttribution;
+    return {
+      kind: 'figure',
+      start: number.start,
+      end: number.end,
+      text: number.text,
+      subject,
+      value: number.value,
+      min: number.min,
+      max: number.max,
+      approx: number.approx,
+      unit: number.unit,
+      attribution,
+      asserted: this.assertedAt(quote),
+      sentence,
+      event,
+    };
+  }
+
+  statement(quote: Quote): Claim {
+    const speakerKey = quote.speaker?.key ?? null;
+    const named = speakerKey === null ? undefined : this.doc.entities.find((e) => e.key === speakerKey);
+    return {
+      kind: 'statement',
+      start: quote.start,
+      end: quote.end,
+      text: quote.text,
+      subject: named?.name ?? quote.speaker?.text ?? 'unnamed source',
+      value: null,
+      min: null,
+      max: null,
+      approx: false,
+      unit: null,
+      attribution: attributionOf(quote),
+      asserted: this.assertedAt(quote),
+      sentence: this.sentenceOf(quote),
+      event: null,
+    };
+  }
+
+  private sentenceOf(span: Span): Span {
+    const { sentences } = this.doc;
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = sentences[mid]!;
+      if (s.end <= span.start) lo = mid + 1;
+      else if (s.start > span.start) hi = mid - 1;
+      else return { start: s.start, end: Math.max(s.end, Math.min(span.end, this.doc.body.length)) };
+    }
+    return { start: span.start, end: span.end };
+  }
+
+  /** "killed" / "injured" when the figure counts casualties: "33 soldiers were killed", "killing 26 soldiers". */
+  private casualtyOf(number: NumberMention, sentence: Span): 'killed' | 'injured' | null {
+    if (number.kind !== 'count') return null;
+    const after = words(this.doc.body.slice(number.end, sentence.end)).slice(0, 7);
+    for (const word of after) {
+      const found = CASUALTY_AFTER.get(word);
+      if (found) return found;
+    }
+    const before = words(this.doc.body.slice(sentence.start, number.start)).slice(-3);
+    for (const word of before.reverse()) {
+      const found = CASUALTY_BEFORE.get(word);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  /**
+   * The noun phrase the figure counts: the words after it up to the first function word, verb or
+   * punctuation ("33 Turkish soldiers were killed" → "Turkish soldiers"); "the death toll rose to
+   * 34" → "death toll".
+   */
+  private subjectOf(number: NumberMention, sentence: Span): string {
+    const { body } = this.doc;
+    const before = words(body.slice(sentence.start, number.start)).slice(-4);
+    const toll = before.findIndex((w) => TOLL_BEFORE.has(w));
+    if (toll >= 0) return before.slice(Math.max(0, toll - 1), toll + 1).filter((w) => !SUBJECT_STOP_WORDS.has(w)).join(' ');
+    const phrase: string[] = [];
+    const from = number.end;
+    for (const match of body.slice(from, Math.min(sentence.end, from + 60)).matchAll(WORD_OR_MARK)) {
+      const token = match[0];
+      const word = token.toLowerCase();
+      if (phrase.length === 0 && word === 'of') continue;
+      const participle = phrase.length > 0 && /^\p{Ll}{3,}ed$/u.test(token);
+      const stop = !WORD_START.test(token) || SUBJECT_STOP_WORDS.has(word) || CASUALTY_AFTER.has(word) || participle;
+      if (stop || this.inTimeExpression(from + match.index)) break;
+      phrase.push(token);
+      if (phrase.length === MAX_SUBJECT_WORDS) break;
+    }
+    if (phrase.length > 0) return phrase.join(' ');
+    return before.filter((w) => !SUBJECT_STOP_WORDS.has(w)).slice(-2).join(' ');
+  }
+
+  private inTimeExpression(offset: number): boolean {
+    return this.doc.times.some((t) => t.start <= offset && offset < t.end);
+  }
+
+  /** The event in the same sentence that reports this figure as its killed or injured count. */
+  private eventOf(number: NumberMention, sentence: Span, casualty: 'killed' | 'injured'): number | null {
+    const index = this.doc.events.findIndex(
+      (e: NewsEvent) => e.sentence.start === sentence.start && sameFigure(e[casualty], number),
+    );
+    return index >= 0 ? index : null;
+  }
+
+  private quoteHolding(span: Span): Quote | null {
+    return this.doc.quotes.find((q) => q.start <= span.start && span.end <= q.end) ?? null;
+  }
+
+  /** An indirect quote whose cue is in the sentence ("…, according to the IOM", "the ministry said"). */
+  private quoteCuedIn(sentence: Span): Quote | null {
+    return this.doc.quotes.find((q) => q.cue !== null && q.cue.start >= sentence.start && q.cue.end <= sentence.end) ?? null;
+  }
+
+  private assertedAt(quote: Quote | null): string | null {
+    const cue = quote?.cue;
+    const near = cue ? this.doc.times.find((t) => t.type === 'DATE' && nearCue(t, cue)) : undefined;
+    return near?.value ?? this.doc.published?.value ?? null;
+  }
+}
+
+function words(text: string): string[] {
+  return [...text.matchAll(WORD)].map((m) => m[0].toLowerCase());
+}
+
+function attributionOf(quote: Quote): Attribution | null {
+  if (!quote.speaker) return null;
+  return { text: quote.speaker.text, key: quote.speaker.key, cue: quote.cue?.text ?? '' };
+}
+
+function sameFigure(range: { min: number | null; max: number | null }, number: NumberMention): boolean {
+  const values = [number.value, number.min, number.max].filter((v): v is number => v !== null);
+  return values.some((v) => v === range.min || v === range.max);
+}
+
+function nearCue(time: TimeExpression, cue: Span): boolean {
+  return (time.start >= cue.end && time.start - cue.end <= CUE_TIME_REACH) || (time.end <= cue.start && cue.start - time.end <= CUE_TIME_REACH);
+}
