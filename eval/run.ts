@@ -11,7 +11,7 @@ const available = readdirSync(here)
   .filter((f) => f.endsWith('.ts') && !['run.ts', 'datasets.ts', 'metrics.ts'].includes(f))
   .map((f) => f.replace(/\.ts$/, ''));
 
-const names = process.argv.slice(2);
+const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 if (names.length === 0) {
   process.stderr.write(`usage: npm run eval -- NAME...   (available: ${available.join(', ')})\n`);
   process.exit(2);

@@ -170,6 +170,27 @@ const CASES: CruftCase[] = [
     cruft: 'Source: Westmarch Gazette\n\nImage source: Harbour Pictures',
     survivor: 'Source: a council report published on Monday says the pier will cost twice the estimate.',
   },
+  {
+    rule: 'video player notice',
+    cruft: 'Please enable Javascript to watch this video',
+    survivor: 'Please enable Javascript to watch this video, the council told residents whose browsers showed a blank page.',
+  },
+  {
+    rule: 'account box',
+    cruft:
+      'Just One More Thing...\n\nWe have sent you a verification email. Please check your email and click on the link to activate your profile.\n\nAlready a subscriber?\n\nThank you for registering!\n\nClose',
+    survivor: 'Thank you for registering the pier as a heritage site, the mayor wrote to the ministry on Friday.',
+  },
+  {
+    rule: 'social follow line',
+    cruft: 'Follow WESTMARCHNEWS.COM: Facebook | Twitter',
+    survivor: 'Follow the money, the auditor said: the pier fund paid twice for the same stones.',
+  },
+  {
+    rule: 'newsletter heading',
+    cruft: 'Email Newsletters Sign up for one of our email newsletters.',
+    survivor: 'Email newsletters sign up readers for the ferry timetable, and the council wants more of them this year.',
+  },
 ];
 
 const wrap = (middle: string): string => `${LEAD}\n\n${middle}\n\n${TAIL}`;

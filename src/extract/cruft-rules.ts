@@ -98,6 +98,28 @@ export const CRUFT_LINE_RULES: LineRule[] = [
   { name: 'reading time', pattern: /^(?:[^.!?]{0,40}[,·|•-]\s*)?\d{1,3} min(?:ute)?s?\.? read$/i, maxWords: 10 },
   { name: 'media placeholder', pattern: /^(?:image|photo|video|gallery|image credit|image alt|play video|watch video)\s*:?$/i, maxWords: 2 },
   { name: 'source credit', pattern: /^(?:image |photo )?source\s*:\s*[^.!?]+$/i, maxWords: 8 },
+  {
+    name: 'video player notice',
+    pattern: /^(?:please )?(?:enable|turn on) javascript to (?:watch|view|play) this video\.?$|^(?:your browser does not support (?:html5 )?video|this video (?:is )?(?:not available|unavailable))\b.*$/i,
+    maxWords: 16,
+  },
+  {
+    // registration and sign-in modals that crawlers capture instead of (or around) the article
+    name: 'account box',
+    pattern:
+      /^(?:just one more thing\.*|we have sent (?:you )?a (?:verification|confirmation) (?:e-?mail|link)\b.*|if you do not receive the (?:verification|confirmation) (?:message|e-?mail)\b.*|please check your (?:e-?mail|spam)\b.*|thank you for registering!?|we look forward to seeing you\b.*|sign in using (?:you|your)r? (?:account|\w+ profile)\b.*|welcome back\.? please sign in\.?|why are we asking this\??|by submitting your registration information\b.*|already have an account\??|already a subscriber\??|click (?:on )?the button below to set up your account\b.*|you are the owner of this article\.?|click here to return to the page you were visiting\.?|close|log ?in|sign ?in|register|sign up|create an account|forgot (?:your )?password\??)$/i,
+    maxWords: 40,
+  },
+  {
+    name: 'social follow line',
+    pattern: /^(?:follow|like|find) [\w.-]+(?:\.com)?\s*:\s*(?:facebook|twitter|instagram)\b[\w\s|,]*$/i,
+    maxWords: 10,
+  },
+  {
+    name: 'newsletter heading',
+    pattern: /^(?:e-?mail )?newsletters?\b.{0,20}\bsign up\b[^.!?]*(?:newsletters?|alerts)\.?$/i,
+    maxWords: 14,
+  },
   { name: 'read more inline', pattern: /^(?:read more|read also|also read|related|see also|more)\s*:\s*\S[^.]*$/i, maxWords: 25 },
 ];
 
