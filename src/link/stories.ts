@@ -1,0 +1,218 @@
+/**
+ * Online story clustering: each article joins the most similar active story, or starts one.
+ *
+ * Similarity is the cosine between two articles' tf-idf vectors (words and entity keys, see
+ * `terms.ts`), damped by the days between them; an article joins the story of its closest earlier
+ * article when that is close enough. Article to article rather than article to a story centroid:
+ * a centroid grows broader with every article and ends up close to everything of its kind.
+ * Candidates come from an inverted index over the articles' heaviest terms, visiting only the most
+ * recent articles of each term and only those within the time window, so the cost per article
+ * stays flat however many are stored. When one article is close to articles of two stories, the
+ * two merge: evidence that arrives later can join stories that began apart.
+ *
+ * Order: articles of a batch are clustered by publication date, then id (`clusterStories` sorts
+ * them), so a batch gives the same stories whatever order its files were read in. Across batches
+ * the result can depend on arrival order, as any online clustering does: a story is never split
+ * once formed.
+ */
+import { DocumentFrequencies, dot, type TermVector } from './terms.js';
+
+export interface StoryOptions {
+  /** Minimum damped cosine between the article and one article of a story for it to join that story. */
+  threshold: number;
+  /** Minimum damped cosine to an article of a second story for that story to merge into the first. */
+  mergeThreshold: number;
+  /** Articles further apart than this many days are never compared. */
+  windowDays: number;
+  /** Days apart at which the similarity is halved. */
+  halfLifeDays: number;
+  /** How many of the article's heaviest terms look up candidates. */
+  queryTerms: number;
+  /** How many articles, most recent first, each term's postings contribute. */
+  postingsVisited: number;
+  /** Terms kept in an article's vector. */
+  vectorTerms: number;
+}
+
+export const DEFAULT_STORY_OPTIONS: StoryOptions = {
+  threshold: 0.12,
+  mergeThreshold: 0.25,
+  windowDays: 90,
+  halfLifeDays: 30,
+  queryTerms: 24,
+  postingsVisited: 400,
+  vectorTerms: 80,
+};
+
+export interface StoryArticle {
+  id: string;
+  /** Publication date (`YYYY-MM-DD…`) or null when unknown: then no time constraint applies. */
+  published: string | null;
+  terms: TermVector;
+}
+
+export interface Story {
+  id: string;
+  articles: string[];
+  firstDay: number | null;
+  lastDay: number | null;
+}
+
+export interface Assignment {
+  article: string;
+  story: string;
+  /** The damped cosine to the closest article of the story it joined, or null when it started one. */
+  similarity: number | null;
+  /** Stories merged into `story` because of this article. */
+  merged: string[];
+}
+
+interface Member {
+  vector: TermVector;
+  day: number | null;
+  story: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function dayOf(published: string | null): number | null {
+  if (published === null) return null;
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(published);
+  if (!match) return null;
+  return Math.floor(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? '15')) / DAY_MS);
+}
+
+function heaviest(vector: TermVector, n: number): Array<[string, number]> {
+  return [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
+}
+
+export class StoryClusterer {
+  private readonly options: StoryOptions;
+  private readonly frequencies: DocumentFrequencies;
+  private readonly countsArticles: boolean;
+  private readonly members = new Map<string, Member>();
+  private readonly stories = new Map<string, Story>();
+  /** Merged-away story id → the story that absorbed it. */
+  private readonly mergedInto = new Map<string, string>();
+  private readonly postings = new Map<string, string[]>();
+
+  /**
+   * `frequencies`, when given, already counts the articles to come (a batch counted up front, or
+   * the stored collection): each article's terms are then weighed with the collection's idf rather
+   * than with the idf of the articles before it, which early in a stream overweighs common words.
+   */
+  constructor(options: Partial<StoryOptions> = {}, frequencies?: DocumentFrequencies) {
+    this.options = { ...DEFAULT_STORY_OPTIONS, ...options };
+    this.countsArticles = frequencies === undefined;
+    this.frequencies = frequencies ?? new DocumentFrequencies();
+  }
+
+  add(article: StoryArticle): Assignment {
+    if (this.countsArticles) this.frequencies.add(article.terms);
+    const vector = unit(new Map(heaviest(this.frequencies.weigh(article.terms), this.options.vectorTerms)));
+    const day = dayOf(article.published);
+    const scored = [...this.storyScores(vector, day)]
+      .map(([id, similarity]) => ({ story: this.stories.get(id)!, similarity }))
+      .filter((c) => c.similarity >= this.options.threshold)
+      .sort((a, b) => b.similarity - a.similarity || (a.story.id < b.story.id ? -1 : 1));
+    const best = scored[0];
+    const story = best?.story ?? this.startStory(article.id);
+    this.join(story, article.id, vector, day);
+    const merged: string[] = [];
+    for (const other of scored.slice(1)) {
+      if (other.similarity < this.options.mergeThreshold) break;
+      this.merge(story, other.story);
+      merged.push(other.story.id);
+    }
+    return { article: article.id, story: story.id, similarity: best?.similarity ?? null, merged };
+  }
+
+  /** The story an id now belongs to (following merges). */
+  resolve(storyId: string): string {
+    let id = storyId;
+    for (let next = this.mergedInto.get(id); next !== undefined; next = this.mergedInto.get(id)) id = next;
+    return id;
+  }
+
+  allStories(): Story[] {
+    return [...this.stories.values()];
+  }
+
+  /** For each candidate story, the best damped cosine between the article and one of its articles. */
+  private storyScores(vector: TermVector, day: number | null): Map<string, number> {
+    const seen = new Set<string>();
+    const scores = new Map<string, number>();
+    for (const [term] of heaviest(vector, this.options.queryTerms)) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      for (let i = list.length - 1, visited = 0; i >= 0 && visited < this.options.postingsVisited; i--, visited++) {
+        const id = list[i]!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const member = this.members.get(id)!;
+        const apart = daysApart(day, member.day);
+        if (apart > this.options.windowDays) continue;
+        const similarity = dot(vector, member.vector) / (1 + apart / this.options.halfLifeDays);
+        const story = this.resolve(member.story);
+        if (similarity > (scores.get(story) ?? 0)) scores.set(story, similarity);
+      }
+    }
+    return scores;
+  }
+
+  private startStory(articleId: string): Story {
+    const story: Story = { id: articleId, articles: [], firstDay: null, lastDay: null };
+    this.stories.set(story.id, story);
+    return story;
+  }
+
+  private join(story: Story, articleId: string, vector: TermVector, day: number | null): void {
+    story.articles.push(articleId);
+    widen(story, day);
+    this.members.set(articleId, { vector, day, story: story.id });
+    for (const [term] of heaviest(vector, this.options.queryTerms)) {
+      const list = this.postings.get(term);
+      if (list) list.push(articleId);
+      else this.postings.set(term, [articleId]);
+    }
+  }
+
+  private merge(into: Story, from: Story): void {
+    if (into.id === from.id) return;
+    into.articles.push(...from.articles);
+    widen(into, from.firstDay);
+    widen(into, from.lastDay);
+    this.stories.delete(from.id);
+    this.mergedInto.set(from.id, into.id);
+  }
+}
+
+function unit(vector: TermVector): TermVector {
+  let norm = 0;
+  for (const w of vector.values()) norm += w * w;
+  norm = Math.sqrt(norm) || 1;
+  for (const [term, w] of vector) vector.set(term, w / norm);
+  return vector;
+}
+
+function widen(story: Story, day: number | null): void {
+  if (day === null) return;
+  story.firstDay = story.firstDay === null ? day : Math.min(story.firstDay, day);
+  story.lastDay = story.lastDay === null ? day : Math.max(story.lastDay, day);
+}
+
+function daysApart(a: number | null, b: number | null): number {
+  return a === null || b === null ? 0 : Math.abs(a - b);
+}
+
+/** Clusters a batch in a fixed order (publication date, then id): the result does not depend on input order. */
+export function clusterStories(articles: readonly StoryArticle[], options: Partial<StoryOptions> = {}): Map<string, string> {
+  const frequencies = new DocumentFrequencies();
+  for (const article of articles) frequencies.add(article.terms);
+  const clusterer = new StoryClusterer(options, frequencies);
+  const ordered = [...articles].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id));
+  const assigned = new Map<string, string>();
+  for (const article of ordered) assigned.set(article.id, clusterer.add(article).story);
+  for (const [article, story] of assigned) assigned.set(article, clusterer.resolve(story));
+  return assigned;
+}

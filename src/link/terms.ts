@@ -1,0 +1,137 @@
+/**
+ * What an article is about, as weighted terms for story clustering: the content words of its
+ * title and body, and the canonical keys of the people, organisations and places it names. Keys
+ * carry more weight than words: two reports of one incident share names and places even when
+ * they share few words.
+ */
+import type { AnalysisRecord } from '../document.js';
+
+/** Word counts are damped (1 + log tf); these multiply them. */
+export interface TermWeights {
+  title: number;
+  /** Per entity type; a person's full name (two words or more) weighs `fullName` instead. */
+  keys: Record<string, number>;
+  fullName: number;
+  /** Only the first words of a long body: the lead says what the story is; the tail drifts. */
+  bodyWords: number;
+}
+
+export const DEFAULT_TERM_WEIGHTS: TermWeights = {
+  title: 2,
+  keys: { PER: 3, ORG: 1.5, LOC: 2, MISC: 1 },
+  fullName: 3,
+  bodyWords: 400,
+};
+
+const WORD = /\p{L}[\p{L}'’-]*\p{L}/gu;
+
+/** Function words and the vocabulary of every news report; they say nothing about which story it is. */
+const STOP_WORDS = new Set(
+  `a about above after again against all also am an and any are around as at be because been before being below
+  between both but by can could did do does doing down during each few for from further had has have having he her
+  here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of
+  off on once only or other our ours out over own same she should so some such than that the their theirs them
+  themselves then there these they this those through to too under until up very was we were what when where which
+  while who whom why will with would you your yours yourself said says say told according would could also one two
+  three four five six seven eight nine ten first last new year years time monday tuesday wednesday thursday friday
+  saturday sunday today yesterday tonight week weeks month months day days people news report reports reported
+  story stories read more share email comments comment click video photo image copyright rights reserved told like
+  get got going went still even back many much well made make including since later early late near another`.split(/\s+/),
+);
+
+export type TermVector = Map<string, number>;
+
+/** Light stemming: enough that "shooting"/"shootings" and "police"/"police's" meet. */
+function stem(word: string): string {
+  let w = word.replace(/['’]s$/u, '');
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
+  return w;
+}
+
+function addWords(text: string, weight: number, counts: Map<string, number>, limit: number): void {
+  let seen = 0;
+  for (const [raw] of text.matchAll(WORD)) {
+    if (seen++ >= limit) break;
+    const word = raw.toLowerCase();
+    if (word.length < 3 || STOP_WORDS.has(word)) continue;
+    const term = stem(word);
+    counts.set(term, (counts.get(term) ?? 0) + weight);
+  }
+}
+
+/**
+ * Raw term weights of one article (before idf): damped counts of title and lead words, plus entity
+ * keys. Nationality adjectives carry their country's key and so count as the country.
+ */
+export function articleTerms(
+  record: Pick<AnalysisRecord, 'title' | 'body' | 'entities'>,
+  weights: TermWeights = DEFAULT_TERM_WEIGHTS,
+): TermVector {
+  const words = new Map<string, number>();
+  if (record.title) addWords(record.title, weights.title, words, Infinity);
+  addWords(record.body, 1, words, weights.bodyWords);
+  const terms: TermVector = new Map();
+  for (const [term, count] of words) terms.set(term, 1 + Math.log(count));
+  const keys = new Map<string, number>();
+  for (const entity of record.entities) {
+    const fullName = entity.type === 'PER' && entity.key.includes('-');
+    const weight = fullName ? weights.fullName : weights.keys[entity.type] ?? 1;
+    keys.set(entity.key, Math.max(keys.get(entity.key) ?? 0, weight));
+  }
+  for (const [key, weight] of keys) terms.set(key, weight * (1 + Math.log(countOf(record.entities, key))));
+  return terms;
+}
+
+function countOf(entities: AnalysisRecord['entities'], key: string): number {
+  let n = 0;
+  for (const e of entities) if (e.key === key) n++;
+  return n;
+}
+
+/** Document frequencies seen so far, for inverse-document-frequency weights that grow with the collection. */
+export class DocumentFrequencies {
+  private readonly df = new Map<string, number>();
+  private documents = 0;
+
+  add(terms: TermVector): void {
+    this.documents++;
+    for (const term of terms.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+  }
+
+  idf(term: string): number {
+    return Math.log((this.documents + 1) / ((this.df.get(term) ?? 0) + 1)) + 1;
+  }
+
+  frequency(term: string): number {
+    return this.df.get(term) ?? 0;
+  }
+
+  get size(): number {
+    return this.documents;
+  }
+
+  /** The tf-idf vector of `terms`, of unit length. */
+  weigh(terms: TermVector): TermVector {
+    const out: TermVector = new Map();
+    let norm = 0;
+    for (const [term, tf] of terms) {
+      const w = tf * this.idf(term);
+      out.set(term, w);
+      norm += w * w;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (const [term, w] of out) out.set(term, w / norm);
+    return out;
+  }
+}
+
+export function dot(a: TermVector, b: TermVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let sum = 0;
+  for (const [term, w] of small) {
+    const other = large.get(term);
+    if (other !== undefined) sum += w * other;
+  }
+  return sum;
+}

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { AnalysisRecord, Entity } from '../src/document.js';
+import { articleTerms } from '../src/link/terms.js';
+import { clusterStories, StoryClusterer, type StoryArticle } from '../src/link/stories.js';
+
+// Fictional reports of fictional events.
+type Report = Pick<AnalysisRecord, 'title' | 'body' | 'entities'>;
+
+function person(body: string, name: string): Entity[] {
+  const out: Entity[] = [];
+  for (let at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + 1)) {
+    out.push({ start: at, end: at + name.length, text: name, type: 'PER', subtype: null, key: `per:${name.toLowerCase().replace(/\s+/g, '-')}`, name });
+  }
+  return out;
+}
+
+function report(title: string, body: string, names: string[] = []): Report {
+  return { title, body, entities: names.flatMap((n) => person(body, n)) };
+}
+
+const FERRY = [
+  report('Ferry runs aground off Port Avel', 'The ferry Marisol ran aground off Port Avel on Tuesday with 140 passengers aboard. Captain Ilse Varga said the harbour pilot was not on board. Coastguard boats took the passengers ashore.', ['Ilse Varga']),
+  report('Marisol passengers brought ashore after grounding', 'Coastguard boats brought 140 passengers of the ferry Marisol ashore after it ran aground near Port Avel. Captain Ilse Varga blamed the missing harbour pilot.', ['Ilse Varga']),
+  report('Port Avel ferry grounding: inquiry opens', 'An inquiry opened into the grounding of the ferry Marisol off Port Avel. Captain Ilse Varga will testify about the harbour pilot.', ['Ilse Varga']),
+];
+const ORCHARD = [
+  report('Frost destroys apple blossom in Eastmarch orchards', 'Late frost destroyed most of the apple blossom in the Eastmarch orchards, growers said. Farmer Tomas Reyl expects the harvest to halve.', ['Tomas Reyl']),
+  report('Eastmarch apple growers count frost losses', 'Apple growers in Eastmarch counted their losses after the late frost. Tomas Reyl said the blossom on his orchards was gone.', ['Tomas Reyl']),
+];
+
+function articles(reports: Report[], prefix: string, day = 10): StoryArticle[] {
+  return reports.map((r, i) => ({ id: `${prefix}${i}`, published: `2031-05-${String(day + i).padStart(2, '0')}`, terms: articleTerms(r) }));
+}
+
+describe('clusterStories', () => {
+  it('puts reports of the same event together and different events apart', () => {
+    const stories = clusterStories([...articles(FERRY, 'ferry'), ...articles(ORCHARD, 'orchard')]);
+    const ferry = new Set(['ferry0', 'ferry1', 'ferry2'].map((id) => stories.get(id)));
+    const orchard = new Set(['orchard0', 'orchard1'].map((id) => stories.get(id)));
+    expect(ferry.size).toBe(1);
+    expect(orchard.size).toBe(1);
+    expect([...ferry][0]).not.toBe([...orchard][0]);
+  });
+
+  it('keeps articles further apart in time than the window in different stories', () => {
+    const early = articles(FERRY.slice(0, 1), 'early', 1);
+    const late = [{ ...articles(FERRY.slice(1, 2), 'late', 1)[0]!, published: '2032-01-01' }];
+    const stories = clusterStories([...early, ...late], { windowDays: 30 });
+    expect(stories.get('early0')).not.toBe(stories.get('late0'));
+  });
+
+  it('does not depend on the order of the batch', () => {
+    const batch = [...articles(FERRY, 'ferry'), ...articles(ORCHARD, 'orchard')];
+    const partition = (m: Map<string, string>): string[] =>
+      [...new Set(m.values())].map((s) => [...m].filter(([, t]) => t === s).map(([a]) => a).sort().join(',')).sort();
+    const expected = partition(clusterStories(batch));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(batch, { minLength: batch.length, maxLength: batch.length }), (shuffled) => {
+        expect(partition(clusterStories(shuffled))).toEqual(expected);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('StoryClusterer', () => {
+  it('starts a story with the first article and reports the similarity of those that join', () => {
+    const clusterer = new StoryClusterer();
+    const [first, second] = articles(FERRY, 'f');
+    expect(clusterer.add(first!)).toEqual({ article: 'f0', story: 'f0', similarity: null, merged: [] });
+    const joined = clusterer.add(second!);
+    expect(joined.story).toBe('f0');
+    expect(joined.similarity).toBeGreaterThan(0);
+  });
+
+  it('merges two stories when a later article is close to both', () => {
+    const clusterer = new StoryClusterer({ threshold: 0.2, mergeThreshold: 0.2 });
+    const a = { id: 'a', published: '2031-05-01', terms: new Map([['pier', 1], ['westmarch', 1]]) };
+    const b = { id: 'b', published: '2031-05-01', terms: new Map([['storm', 1], ['lighthouse', 1]]) };
+    const bridge = { id: 'c', published: '2031-05-02', terms: new Map([['pier', 1], ['westmarch', 1], ['storm', 1], ['lighthouse', 1]]) };
+    clusterer.add(a);
+    clusterer.add(b);
+    const result = clusterer.add(bridge);
+    expect(result.merged).toHaveLength(1);
+    expect(clusterer.resolve('a')).toBe(clusterer.resolve('b'));
+    expect(clusterer.allStories()).toHaveLength(1);
+  });
+});
