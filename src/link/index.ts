@@ -5,13 +5,16 @@
  * publication-date order (then id), so it gives the same result whatever order it was read in.
  */
 import type { AnalysisRecord } from '../document.js';
-import { CopyIndex, fingerprint, type CopyMatch, type CopyOptions } from './copies.js';
+import { CopyIndex, fingerprint, type CopyMatch, type CopyOptions, type Fingerprint } from './copies.js';
 import { StoryClusterer, type StoryOptions } from './stories.js';
-import { articleTerms } from './terms.js';
+import { articleTerms, DocumentFrequencies, type TermVector } from './terms.js';
 
-export { CopyIndex, fingerprint } from './copies.js';
+export { CopyIndex, fingerprint, type Fingerprint } from './copies.js';
 export { StoryClusterer, clusterStories } from './stories.js';
-export { articleTerms } from './terms.js';
+export { articleTerms, type TermVector } from './terms.js';
+export { linkEvents, type CanonicalEvent, type LinkedArticle } from './events.js';
+export { frameStory, type StoryFraming } from './framing.js';
+export { storyTimeline, storyTitle, summarizeStory } from './summary.js';
 
 export interface ArticleLinks {
   id: string;
@@ -22,22 +25,52 @@ export interface ArticleLinks {
 
 export type LinkRecord = Pick<AnalysisRecord, 'id' | 'published' | 'title' | 'body' | 'entities'>;
 
+/** What linking needs of an article, computed once (and storable): its fingerprint and its terms. */
+export interface LinkItem {
+  id: string;
+  published: string | null;
+  fingerprint: Fingerprint;
+  terms: TermVector;
+}
+
+export function linkItemOf(record: LinkRecord): LinkItem {
+  return { id: record.id, published: record.published?.value ?? null, fingerprint: fingerprint(record.body), terms: articleTerms(record) };
+}
+
+export interface LinkOptions {
+  copies?: Partial<CopyOptions>;
+  stories?: Partial<StoryOptions>;
+}
+
+/**
+ * Links a set of articles from scratch, with term weights counted over the whole set first: the
+ * result depends only on the set, not on the order the articles arrived in.
+ */
+export function linkAll(items: readonly LinkItem[], options: LinkOptions = {}): ArticleLinks[] {
+  const frequencies = new DocumentFrequencies();
+  for (const item of items) frequencies.add(item.terms);
+  return new Linker(options, frequencies).linkItems(items);
+}
+
 export class Linker {
   private readonly copies: CopyIndex;
   private readonly stories: StoryClusterer;
   private readonly storyOf = new Map<string, string>();
 
-  constructor(options: { copies?: Partial<CopyOptions>; stories?: Partial<StoryOptions> } = {}) {
+  /** `frequencies`: term counts of the collection when known up front (see `StoryClusterer`). */
+  constructor(options: LinkOptions = {}, frequencies?: DocumentFrequencies) {
     this.copies = new CopyIndex(options.copies);
-    this.stories = new StoryClusterer(options.stories);
+    this.stories = new StoryClusterer(options.stories, frequencies);
   }
 
   /** Links a batch; returns one entry per record, in the batch's linking order (oldest first). */
   link(records: readonly LinkRecord[]): ArticleLinks[] {
-    const ordered = [...records].sort(
-      (a, b) => (a.published?.value ?? '').localeCompare(b.published?.value ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
-    const links = ordered.map((record) => this.linkOne(record));
+    return this.linkItems(records.map(linkItemOf));
+  }
+
+  linkItems(items: readonly LinkItem[]): ArticleLinks[] {
+    const ordered = [...items].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const links = ordered.map((item) => this.linkOne(item));
     // A story can have merged into another after some of the batch joined it.
     return links.map((link) => ({ ...link, story: this.stories.resolve(link.story) }));
   }
@@ -48,14 +81,14 @@ export class Linker {
     return story === undefined ? null : this.stories.resolve(story);
   }
 
-  private linkOne(record: LinkRecord): ArticleLinks {
-    const copy = this.copies.add(record.id, fingerprint(record.body));
+  private linkOne(item: LinkItem): ArticleLinks {
+    const copy = this.copies.add(item.id, item.fingerprint);
     const originalStory = copy.duplicateOf === null ? undefined : this.storyOf.get(copy.duplicateOf);
     const story =
       originalStory !== undefined
         ? this.stories.resolve(originalStory)
-        : this.stories.add({ id: record.id, published: record.published?.value ?? null, terms: articleTerms(record) }).story;
-    this.storyOf.set(record.id, story);
-    return { id: record.id, story, duplicate_of: copy.duplicateOf, copy };
+        : this.stories.add({ id: item.id, published: item.published, terms: item.terms }).story;
+    this.storyOf.set(item.id, story);
+    return { id: item.id, story, duplicate_of: copy.duplicateOf, copy };
   }
 }
