@@ -1,0 +1,253 @@
+/**
+ * Linking in the store: which articles are copies of which, which story each belongs to, and the
+ * composed stories and canonical events (src/link). Runs in the ingest transaction, after the
+ * articles are stored, so that articles and their links are never out of step.
+ *
+ * Each article's linking features (fingerprint and weighted terms) are stored once. When articles
+ * arrive, every stored article within `windowDays` of them (and every undated one) is re-linked
+ * from scratch with `linkAll`: the links of a window depend only on the articles in it, not on the
+ * order or the batches they arrived in. A story keeps its id across re-linking (the id most of its
+ * articles had before); a story that loses all its articles is deleted with its events.
+ */
+import type { AnalysisRecord } from '../document.js';
+import { linkAll, linkItemOf, type ArticleLinks, type LinkItem, type LinkOptions } from '../link/index.js';
+import { composeStory, type StoryMember, type StoryRecord } from '../link/story-record.js';
+import type { CanonicalEvent } from '../link/events.js';
+import { DEFAULT_STORY_OPTIONS } from '../link/stories.js';
+import type { SqlExecutor } from './sql-client.js';
+
+export const LINK_SCHEMA: readonly string[] = [
+  `CREATE TABLE link_features (
+    article_id text PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+    published text,
+    day integer,
+    exact text NOT NULL,
+    shingles integer NOT NULL,
+    minhash text NOT NULL,
+    terms jsonb NOT NULL
+  )`,
+  `COMMENT ON TABLE link_features IS 'what linking needs of each article: MinHash fingerprint and weighted terms'`,
+  `CREATE INDEX link_features_day_idx ON link_features (day)`,
+  `CREATE TABLE stories (
+    id text PRIMARY KEY,
+    seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    title text,
+    first_seen text,
+    last_seen text,
+    record jsonb NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  `CREATE INDEX stories_last_seen_idx ON stories (last_seen)`,
+  `CREATE TABLE events (
+    id text PRIMARY KEY,
+    seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    story text NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    type text NOT NULL,
+    subtype text,
+    date text,
+    record jsonb NOT NULL
+  )`,
+  `CREATE INDEX events_story_idx ON events (story)`,
+  `CREATE INDEX events_type_date_idx ON events (type, date)`,
+];
+
+const DAY_MS = 86_400_000;
+
+function dayOf(published: string | null): number | null {
+  const match = published === null ? null : /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(published);
+  if (!match) return null;
+  return Math.floor(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? '15')) / DAY_MS);
+}
+
+interface FeatureRow {
+  article_id: string;
+  published: string | null;
+  day: number | null;
+  exact: string;
+  shingles: number;
+  minhash: string;
+  terms: Record<string, number> | string;
+  story: string | null;
+  duplicate_of: string | null;
+}
+
+const encodeMinhash = (minhash: Uint32Array): string => Buffer.from(minhash.buffer, minhash.byteOffset, minhash.byteLength).toString('base64');
+
+function decodeMinhash(text: string): Uint32Array {
+  const bytes = Buffer.from(text, 'base64');
+  const out = new Uint32Array(bytes.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = bytes.readUInt32LE(i * 4);
+  return out;
+}
+
+function itemOfRow(row: FeatureRow): LinkItem {
+  const terms = typeof row.terms === 'string' ? (JSON.parse(row.terms) as Record<string, number>) : row.terms;
+  return {
+    id: row.article_id,
+    published: row.published,
+    fingerprint: { exact: row.exact, shingles: Number(row.shingles), minhash: decodeMinhash(row.minhash) },
+    terms: new Map(Object.entries(terms)),
+  };
+}
+
+async function saveFeatures(tx: SqlExecutor, records: readonly AnalysisRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  const rows = records.map((record) => {
+    const item = linkItemOf(record);
+    return {
+      article_id: item.id, published: item.published, day: dayOf(item.published), exact: item.fingerprint.exact,
+      shingles: item.fingerprint.shingles, minhash: encodeMinhash(item.fingerprint.minhash), terms: Object.fromEntries(item.terms),
+    };
+  });
+  await tx.query(
+    `INSERT INTO link_features (article_id, published, day, exact, shingles, minhash, terms)
+     SELECT article_id, published, day, exact, shingles, minhash, terms
+     FROM jsonb_to_recordset($1::text::jsonb) AS x(article_id text, published text, day integer, exact text, shingles integer, minhash text, terms jsonb)
+     ON CONFLICT (article_id) DO UPDATE SET published = EXCLUDED.published, day = EXCLUDED.day, exact = EXCLUDED.exact,
+       shingles = EXCLUDED.shingles, minhash = EXCLUDED.minhash, terms = EXCLUDED.terms`,
+    [JSON.stringify(rows)],
+  );
+}
+
+async function loadWindow(tx: SqlExecutor, records: readonly AnalysisRecord[], windowDays: number): Promise<FeatureRow[]> {
+  const days = records.map((r) => dayOf(r.published?.value ?? null)).filter((d): d is number => d !== null);
+  const lo = days.length > 0 ? Math.min(...days) - windowDays : 1;
+  const hi = days.length > 0 ? Math.max(...days) + windowDays : 0;
+  const { rows } = await tx.query<FeatureRow & Record<string, unknown>>(
+    `SELECT f.article_id, f.published, f.day, f.exact, f.shingles, f.minhash, f.terms, a.story, a.duplicate_of
+     FROM link_features f JOIN articles a ON a.id = f.article_id
+     WHERE f.day BETWEEN $1 AND $2 OR f.day IS NULL`,
+    [lo, hi],
+  );
+  return rows;
+}
+
+/**
+ * New clusters keep the story id most of their articles had (ties: the smaller id); a cluster with
+ * no previous id, or whose id a larger cluster took, is named after its first article.
+ */
+function storyIds(links: readonly ArticleLinks[], previous: ReadonlyMap<string, string | null>): Map<string, string> {
+  const clusters = new Map<string, string[]>();
+  for (const link of links) clusters.set(link.story, [...(clusters.get(link.story) ?? []), link.id]);
+  const ordered = [...clusters].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
+  const taken = new Set<string>();
+  const ids = new Map<string, string>();
+  for (const [cluster, members] of ordered) {
+    const votes = new Map<string, number>();
+    for (const m of members) {
+      const old = previous.get(m);
+      if (old) votes.set(old, (votes.get(old) ?? 0) + 1);
+    }
+    const choice = [...votes].filter(([id]) => !taken.has(id)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    const id = choice ?? (taken.has(cluster) ? members[0]! : cluster);
+    taken.add(id);
+    ids.set(cluster, id);
+  }
+  return ids;
+}
+
+export interface RelinkResult {
+  /** Articles whose story or original changed. */
+  relinked: number;
+  /** Stories recomposed (created, grown, merged or split). */
+  stories: number;
+}
+
+/** Links the stored articles `records` (just inserted or updated) with the others in their window. */
+export async function relink(tx: SqlExecutor, records: readonly AnalysisRecord[], options: LinkOptions = {}): Promise<RelinkResult> {
+  if (records.length === 0) return { relinked: 0, stories: 0 };
+  await saveFeatures(tx, records);
+  const windowDays = options.stories?.windowDays ?? DEFAULT_STORY_OPTIONS.windowDays;
+  const rows = await loadWindow(tx, records, windowDays);
+  const changed = new Set(records.map((r) => r.id));
+  const previous = new Map(rows.map((r) => [r.article_id, changed.has(r.article_id) ? null : r.story]));
+  const links = linkAll(rows.map(itemOfRow), options);
+  const ids = storyIds(links, previous);
+  const before = new Map(rows.map((r) => [r.article_id, r]));
+  const updates = links
+    .map((l) => ({ id: l.id, story: ids.get(l.story)!, duplicate_of: l.duplicate_of }))
+    .filter((u) => before.get(u.id)?.story !== u.story || before.get(u.id)?.duplicate_of !== u.duplicate_of);
+  if (updates.length > 0) {
+    await tx.query(
+      `UPDATE articles SET story = x.story, duplicate_of = x.duplicate_of
+       FROM jsonb_to_recordset($1::text::jsonb) AS x(id text, story text, duplicate_of text)
+       WHERE articles.id = x.id`,
+      [JSON.stringify(updates)],
+    );
+  }
+  const affected = new Set<string>();
+  for (const u of updates) {
+    affected.add(u.story);
+    const old = before.get(u.id)?.story;
+    if (old) affected.add(old);
+  }
+  for (const id of changed) {
+    const story = updates.find((u) => u.id === id)?.story ?? before.get(id)?.story;
+    if (story) affected.add(story);
+  }
+  await recompose(tx, [...affected]);
+  return { relinked: updates.length, stories: affected.size };
+}
+
+interface MemberRow {
+  body: string;
+  record: Omit<AnalysisRecord, 'body'> | string;
+  story: string;
+  duplicate_of: string | null;
+}
+
+/** Rebuilds the stored story and event records of `storyIds` from their current articles. */
+async function recompose(tx: SqlExecutor, storyIds: readonly string[]): Promise<void> {
+  if (storyIds.length === 0) return;
+  const { rows } = await tx.query<MemberRow & Record<string, unknown>>(
+    `SELECT body, record, story, duplicate_of FROM articles
+     WHERE story IN (SELECT jsonb_array_elements_text($1::text::jsonb)) ORDER BY seq`,
+    [JSON.stringify(storyIds)],
+  );
+  const members = new Map<string, StoryMember[]>();
+  for (const row of rows) {
+    const record = typeof row.record === 'string' ? (JSON.parse(row.record) as Omit<AnalysisRecord, 'body'>) : row.record;
+    const member = { ...record, body: row.body, duplicate_of: row.duplicate_of } as StoryMember;
+    members.set(row.story, [...(members.get(row.story) ?? []), member]);
+  }
+  await tx.query(`DELETE FROM stories WHERE id IN (SELECT jsonb_array_elements_text($1::text::jsonb))`, [JSON.stringify(storyIds)]);
+  const stories: StoryRecord[] = [];
+  const events: CanonicalEvent[] = [];
+  for (const [id, list] of members) {
+    const composed = composeStory(id, list);
+    stories.push(composed.story);
+    events.push(...composed.events);
+  }
+  if (stories.length === 0) return;
+  await tx.query(
+    `INSERT INTO stories (id, title, first_seen, last_seen, record)
+     SELECT x.id, x.title, x.first_seen, x.last_seen, x.record
+     FROM jsonb_to_recordset($1::text::jsonb) AS x(id text, title text, first_seen text, last_seen text, record jsonb)`,
+    [JSON.stringify(stories.map((s) => ({ id: s.id, title: s.title, first_seen: s.first_seen, last_seen: s.last_seen, record: s })))],
+  );
+  if (events.length === 0) return;
+  await tx.query(
+    `INSERT INTO events (id, story, type, subtype, date, record)
+     SELECT x.id, x.story, x.type, x.subtype, x.date, x.record
+     FROM jsonb_to_recordset($1::text::jsonb) AS x(id text, story text, type text, subtype text, date text, record jsonb)`,
+    [JSON.stringify(events.map((e) => ({ id: e.id, story: e.story, type: e.type, subtype: e.subtype, date: e.date?.value ?? null, record: e })))],
+  );
+}
+
+/** Keyset pages over a table's `record` column in `seq` order. */
+async function* readRecords<T>(db: SqlExecutor, table: 'stories' | 'events', batchSize: number): AsyncGenerator<T> {
+  let after = 0;
+  for (;;) {
+    const { rows } = await db.query<{ seq: number | string; record: T | string }>(
+      `SELECT seq, record FROM ${table} WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [after, batchSize],
+    );
+    for (const row of rows) yield (typeof row.record === 'string' ? JSON.parse(row.record) : row.record) as T;
+    const last = rows.at(-1);
+    if (!last || rows.length < batchSize) return;
+    after = Number(last.seq);
+  }
+}
+
+export const readStories = (db: SqlExecutor, batchSize: number): AsyncGenerator<StoryRecord> => readRecords<StoryRecord>(db, 'stories', batchSize);
+export const readEvents = (db: SqlExecutor, batchSize: number): AsyncGenerator<CanonicalEvent> => readRecords<CanonicalEvent>(db, 'events', batchSize);
