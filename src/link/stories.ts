@@ -22,6 +22,8 @@ export interface StoryOptions {
   threshold: number;
   /** Minimum damped cosine to an article of a second story for that story to merge into the first. */
   mergeThreshold: number;
+  /** The threshold when either article is undated: with no time evidence, the words must say more. */
+  undatedThreshold: number;
   /** Articles further apart than this many days are never compared. */
   windowDays: number;
   /** Days apart at which the similarity is halved. */
@@ -37,6 +39,7 @@ export interface StoryOptions {
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   threshold: 0.12,
   mergeThreshold: 0.25,
+  undatedThreshold: 0.2,
   windowDays: 90,
   halfLifeDays: 30,
   queryTerms: 24,
@@ -152,7 +155,9 @@ export class StoryClusterer {
         const member = this.members.get(id)!;
         const apart = daysApart(day, member.day);
         if (apart > this.options.windowDays) continue;
-        const similarity = dot(vector, member.vector) / (1 + apart / this.options.halfLifeDays);
+        const damped = dot(vector, member.vector) / (1 + apart / this.options.halfLifeDays);
+        // Scores are compared with `threshold`: an undated pair is scaled so that it must reach `undatedThreshold`.
+        const similarity = day === null || member.day === null ? (damped * this.options.threshold) / this.options.undatedThreshold : damped;
         const story = this.resolve(member.story);
         if (similarity > (scores.get(story) ?? 0)) scores.set(story, similarity);
       }
