@@ -4,6 +4,7 @@ import { splitSentences } from '../src/annotate/sentences.js';
 import { findEntities } from '../src/annotate/ner/index.js';
 import { canonicalizeEntities } from '../src/annotate/entities/index.js';
 import { COUNTRIES, countryByCode, countryByName, documentCountries, gazetteer, geocode, placeKey, placesOf, type Place, type PlaceHint } from '../src/annotate/geo/index.js';
+import { looseKey } from '../src/annotate/geo/gazetteer.js';
 import { readSeed, seedsPresent } from './support/seeds.js';
 
 // Without a cached index the first use parses the 23 MB GeoNames file (several seconds).
@@ -18,6 +19,19 @@ describe('placeKey', () => {
     ['São Gonçalo', 'Sao Goncalo'], ['Ras al-Ain', 'Ras Al Ain'],
   ])('%s and %s fold to one key', (a, b) => expect(placeKey(a)).toBe(placeKey(b)));
   it('keeps different names apart', () => expect(placeKey('Homs')).not.toBe(placeKey('Hama')));
+});
+
+describe('looseKey', () => {
+  it.each([['Shajara', 'Shajarah'], ['Kafr Tala', 'Kafr Talah'], ['Saraqeb', 'Saraqib']])('%s and %s share a transliteration-tolerant key', (a, b) =>
+    expect(looseKey(placeKey(a))).toBe(looseKey(placeKey(b))));
+  it('keeps a consonant that is not a final "h" after a vowel', () => expect(looseKey(placeKey('Homs'))).not.toBe(looseKey(placeKey('Hom'))));
+});
+
+describe('documentCountries from regions', () => {
+  const region = (name: string): Entity => ({ start: 0, end: name.length, text: name, type: 'LOC', subtype: 'region', key: `loc:${name.toLowerCase()}`, name });
+  it('a region the tables know names its country', () => expect(documentCountries([region('Tigray')])).toEqual(['ET']));
+  it('a country named outright outweighs one only implied by a region', () =>
+    expect(documentCountries([region('Tigray'), { ...region('Kenya'), subtype: 'country' }])).toEqual(['KE', 'ET']));
 });
 
 describe('country table', () => {
@@ -49,6 +63,8 @@ const LOOKUPS: ReadonlyArray<{ name: string; countries: string[]; hint?: PlaceHi
   { name: 'northwestern Syria', countries: ['SY'], hint: 'region', country: 'SY', lat: 34.8, lon: 39.0, precision: 3 },
   { name: 'Tigray', countries: ['ET'], hint: 'region', country: 'ET', lat: 13.5, lon: 39.47, precision: 2 },
   { name: 'Beirut - Hamra', countries: ['LB'], country: 'LB', lat: 33.89, lon: 35.49, precision: 1 },
+  { name: 'Aleppo International Airport', countries: ['SY'], country: 'SY', lat: 36.2, lon: 37.16, precision: 2 },
+  { name: 'Kharkiv railway station', countries: ['UA'], country: 'UA', lat: 49.98, lon: 36.25, precision: 2 },
 ];
 
 describe('geocode', () => {

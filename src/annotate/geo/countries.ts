@@ -132,8 +132,10 @@ for (const c of COUNTRIES) {
 }
 for (const c of COUNTRIES) for (const a of c.aliases) if (/^[A-Z]{3}$/.test(a) && !byCode.has(a)) byCode.set(a, c);
 
+const ASCII = /^[\u0000-\u007f]*$/;
+
 const countryKey = (name: string): string =>
-  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/^the\s+/, '').replace(/[^a-z]/g, '');
+  (ASCII.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')).toLowerCase().replace(/^the\s+/, '').replace(/[^a-z]/g, '');
 
 const byName = new Map<string, Country>();
 for (const c of COUNTRIES) for (const n of [c.name, ...c.aliases]) if (!/^[A-Z]{3}$/.test(n)) byName.set(countryKey(n), c);

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSyn
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 
 /** Many strings in one: entry `i` is `text.slice(offsets[i], offsets[i + 1])` (cheap to load, no per-string objects). */
 export interface StringTable {
@@ -34,6 +35,8 @@ export interface Gazetteer {
   /** ISO2 country code packed as two char codes (see `countryCodeAt`). */
   country: Uint16Array;
   names: StringTable;
+  /** Row → the number of its main name's key in `byName` (so ranking never recomputes a `placeKey`). */
+  mainKey: Uint32Array;
   byName: NameIndex;
   byLooseName: NameIndex;
 }
@@ -43,15 +46,40 @@ const FEATURE_RANK: Record<string, number> = { PPLC: 6, PPLA: 5, PPLG: 5, PPLA2:
 /** Arabic articles written before a name: "al-", "el-", "ad-", "ash-" … (sun-letter forms included). */
 const ARTICLE = /(^|[\s-])(?:al|el|il|ul|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|esh|et|ez|en|ud|ur|us|ut|uz)[-\s](?=\p{L})/gu;
 
+/** A memo that forgets everything when full: news repeats the same few hundred names, and a bound keeps it small. */
+function boundedMemo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const memo = new Map<string, T>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined) {
+      if (memo.size >= limit) memo.clear();
+      value = compute(key);
+      memo.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** Lower case, ASCII-folded, Arabic articles dropped, no hyphens, spaces, apostrophes or doubled letters. */
-export function placeKey(name: string): string {
-  const folded = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[’'`ʿʾʼ‘]/g, '');
+export const placeKey: (name: string) => string = boundedMemo(20_000, computePlaceKey);
+
+const ASCII = /^[\u0000-\u007f]*$/;
+
+function computePlaceKey(name: string): string {
+  // Unicode normalisation is the slow step; most names in English text are plain ASCII already.
+  const decomposed = ASCII.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const folded = decomposed.toLowerCase().replace(/[’'`ʿʾʼ‘]/g, '');
   return folded.replace(ARTICLE, '$1').replace(ARTICLE, '$1').replace(/[^\p{L}\p{N}]/gu, '').replace(/(.)\1+/g, '$1');
 }
 
-/** Transliteration-tolerant form of a `placeKey`: q→k, ph→f, kh→k, vowels after the first letter dropped. */
+const CONSONANT_OF: Record<string, string> = { ph: 'f', kh: 'k', dh: 'd', w: 'u' };
+
+/**
+ * Transliteration-tolerant form of a `placeKey`: a final "h" after a vowel dropped (Arabic tā'
+ * marbūṭa: Shajara / Shajarah), q→k, ph→f, kh→k, vowels after the first letter dropped.
+ */
 export function looseKey(key: string): string {
-  const consonantal = key.replace(/q/g, 'k').replace(/ph/g, 'f').replace(/kh/g, 'k').replace(/dh/g, 'd').replace(/w/g, 'u');
+  const consonantal = key.replace(/([aeiou])h$/, '$1').replace(/q/g, 'k').replace(/ph|kh|dh|w/g, (digraph) => CONSONANT_OF[digraph]!);
   return (consonantal[0] ?? '') + consonantal.slice(1).replace(/[aeiouy]/g, '').replace(/(.)\1+/g, '$1');
 }
 
@@ -99,34 +127,85 @@ export function entryAt(table: StringTable, i: number): string {
   return table.text.slice(table.offsets[i]!, table.offsets[i + 1]!);
 }
 
-/** The rows filed under `key` (binary search over the sorted keys). */
+const lookups = new WeakMap<NameIndex, (key: string) => Uint32Array>();
+
+/** The rows filed under `key` (binary search over the sorted keys, remembered). */
 export function rowsNamed(index: NameIndex, key: string): Uint32Array {
+  let lookup = lookups.get(index);
+  if (!lookup) {
+    lookup = boundedMemo(20_000, (k) => searchRows(index, k));
+    lookups.set(index, lookup);
+  }
+  return lookup(key);
+}
+
+const NO_ROWS = new Uint32Array(0);
+
+/** Entry `i` of the table compared with `key` by UTF-16 code units (as `<` compares strings), without slicing it out. */
+function compareEntry(table: StringTable, i: number, key: string): number {
+  const start = table.offsets[i]!;
+  const length = table.offsets[i + 1]! - start;
+  const shared = Math.min(length, key.length);
+  for (let j = 0; j < shared; j++) {
+    const difference = table.text.charCodeAt(start + j) - key.charCodeAt(j);
+    if (difference !== 0) return difference;
+  }
+  return length - key.length;
+}
+
+function searchRows(index: NameIndex, key: string): Uint32Array {
   let low = 0;
   let high = index.postingStart.length - 2;
   while (low <= high) {
     const mid = (low + high) >>> 1;
-    const probe = entryAt(index.keys, mid);
-    if (probe === key) return index.postings.subarray(index.postingStart[mid]!, index.postingStart[mid + 1]!);
-    if (probe < key) low = mid + 1;
+    const order = compareEntry(index.keys, mid, key);
+    if (order === 0) return index.postings.subarray(index.postingStart[mid]!, index.postingStart[mid + 1]!);
+    if (order < 0) low = mid + 1;
     else high = mid - 1;
   }
-  return new Uint32Array(0);
+  return NO_ROWS;
 }
 
-function parse(text: string): Gazetteer {
-  const capacity = 200_000;
+/**
+ * Extra GeoNames-format files (tab-separated, the 19 columns of the dump: cities500.txt, a
+ * per-country `SY.txt`, …), ":"-separated, from `$CROSSCHECK_GEONAMES_EXTRA`. For measuring a
+ * bigger data source before it becomes a dependency; their rows join the default file's (a
+ * geonameid already present is skipped, and only populated places, feature class P, are taken).
+ */
+export function extraGazetteerPaths(): string[] {
+  return (process.env.CROSSCHECK_GEONAMES_EXTRA ?? '').split(':').filter((path) => path !== '');
+}
+
+const lineCount = (text: string): number => {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+};
+
+function* tsvRows(texts: readonly string[]): Generator<string[]> {
+  for (const text of texts) {
+    let lineStart = 0;
+    while (lineStart < text.length) {
+      let lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) lineEnd = text.length;
+      yield text.slice(lineStart, lineEnd).split('\t');
+      lineStart = lineEnd + 1;
+    }
+  }
+}
+
+function parse(texts: readonly string[]): Gazetteer {
+  const capacity = texts.reduce((n, text) => n + lineCount(text), 0);
   const geonameId = new Uint32Array(capacity), lat = new Float32Array(capacity), lon = new Float32Array(capacity);
   const population = new Uint32Array(capacity), featureRank = new Uint8Array(capacity), country = new Uint16Array(capacity);
   const names: string[] = [];
+  const mainKeys: string[] = [];
   const byName = new Map<string, number[]>();
   const byLooseName = new Map<string, number[]>();
-  let lineStart = 0;
-  while (lineStart < text.length && names.length < capacity) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const f = text.slice(lineStart, lineEnd).split('\t');
-    lineStart = lineEnd + 1;
-    if (f.length < 15) continue;
+  const seen = new Set<number>();
+  for (const f of tsvRows(texts)) {
+    if (f.length < 15 || f[6] !== 'P' || seen.has(Number(f[0]))) continue;
+    seen.add(Number(f[0]));
     const row = names.length;
     names.push(f[1]!);
     geonameId[row] = Number(f[0]);
@@ -135,7 +214,8 @@ function parse(text: string): Gazetteer {
     featureRank[row] = FEATURE_RANK[f[7]!] ?? 1;
     country[row] = ((f[8]!.charCodeAt(0) || 0) << 8) | (f[8]!.charCodeAt(1) || 0);
     population[row] = Number(f[14]) || 0;
-    const keys = new Set<string>([placeKey(f[1]!), placeKey(f[2]!)]);
+    mainKeys.push(placeKey(f[1]!));
+    const keys = new Set<string>([mainKeys[row]!, placeKey(f[2]!)]);
     if (f[3]) for (const alt of f[3].split(',')) if (LATIN_ONLY.test(alt)) keys.add(placeKey(alt));
     for (const key of keys) {
       add(byName, key, row);
@@ -143,22 +223,26 @@ function parse(text: string): Gazetteer {
     }
   }
   const size = names.length;
+  const nameKeys = nameIndex(byName);
+  const keyNumber = new Map<string, number>();
+  for (let i = 0; i + 1 < nameKeys.keys.offsets.length; i++) keyNumber.set(entryAt(nameKeys.keys, i), i);
   return {
     size, geonameId: geonameId.slice(0, size), lat: lat.slice(0, size), lon: lon.slice(0, size),
     population: population.slice(0, size), featureRank: featureRank.slice(0, size), country: country.slice(0, size),
-    names: stringTable(names), byName: nameIndex(byName), byLooseName: nameIndex(byLooseName),
+    names: stringTable(names), mainKey: Uint32Array.from(mainKeys, (k) => keyNumber.get(k) ?? 0),
+    byName: nameKeys, byLooseName: nameIndex(byLooseName),
   };
 }
 
 // The derived index file: a JSON header (format, source file identity, section layout) and then the
 // typed arrays and the string tables' texts, each section 4-byte aligned so it can be viewed in place.
-const FORMAT = 'crosscheck-geo-1';
+const FORMAT = 'crosscheck-geo-3';
 type Section = readonly [name: string, array: ArrayBufferView];
 
 function sectionsOf(g: Gazetteer): Section[] {
   return [
     ['geonameId', g.geonameId], ['lat', g.lat], ['lon', g.lon], ['population', g.population],
-    ['featureRank', g.featureRank], ['country', g.country], ['names.offsets', g.names.offsets],
+    ['featureRank', g.featureRank], ['country', g.country], ['names.offsets', g.names.offsets], ['mainKey', g.mainKey],
     ['byName.keys.offsets', g.byName.keys.offsets], ['byName.postingStart', g.byName.postingStart],
     ['byName.postings', g.byName.postings], ['byLooseName.keys.offsets', g.byLooseName.keys.offsets],
     ['byLooseName.postingStart', g.byLooseName.postingStart], ['byLooseName.postings', g.byLooseName.postings],
@@ -218,7 +302,7 @@ function readCache(file: string, identity: string): Gazetteer | null {
     lon: view('lon', (b, o, n) => new Float32Array(b, o, n), 4), population: u32('population'),
     featureRank: view('featureRank', (b, o, n) => new Uint8Array(b, o, n), 1),
     country: view('country', (b, o, n) => new Uint16Array(b, o, n), 2),
-    names: { text: text('names.text'), offsets: u32('names.offsets') },
+    names: { text: text('names.text'), offsets: u32('names.offsets') }, mainKey: u32('mainKey'),
     byName: { keys: { text: text('byName.keys.text'), offsets: u32('byName.keys.offsets') }, postingStart: u32('byName.postingStart'), postings: u32('byName.postings') },
     byLooseName: { keys: { text: text('byLooseName.keys.text'), offsets: u32('byLooseName.keys.offsets') }, postingStart: u32('byLooseName.postingStart'), postings: u32('byLooseName.postings') },
   };
@@ -228,6 +312,8 @@ function readCache(file: string, identity: string): Gazetteer | null {
 export function cacheDir(): string {
   return process.env.CROSSCHECK_CACHE ?? join(homedir(), '.cache', 'crosscheck');
 }
+
+const hashOf = (text: string): string => createHash('sha1').update(text).digest('hex').slice(0, 12);
 
 let loaded: Gazetteer | null = null;
 export let gazetteerLoadMs = 0;
@@ -240,16 +326,16 @@ export let gazetteerLoadMs = 0;
 export function gazetteer(): Gazetteer {
   if (loaded) return loaded;
   const began = performance.now();
-  const source = gazetteerPath();
-  const identity = sourceIdentity(source);
-  const file = join(cacheDir(), 'geonames-cities1000.idx');
+  const sources = [gazetteerPath(), ...extraGazetteerPaths()];
+  const identity = sources.map(sourceIdentity).join('+');
+  const file = join(cacheDir(), sources.length === 1 ? `geonames-cities1000.${FORMAT}.idx` : `geonames-extra.${FORMAT}.${hashOf(identity)}.idx`);
   let cached: Gazetteer | null = null;
   try {
     cached = readCache(file, identity);
   } catch {
     cached = null;
   }
-  loaded = cached ?? parse(readFileSync(source, 'utf8'));
+  loaded = cached ?? parse(sources.map((source) => readFileSync(source, 'utf8')));
   if (!cached) {
     try {
       writeCache(file, loaded, identity);

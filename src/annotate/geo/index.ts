@@ -12,17 +12,24 @@
  * Idlib is also a city; "the countryside of X" or "near X" is precision 2. A place the gazetteer
  * lacks but the text puts "north of Aleppo" gets Aleppo's point at precision 2, as ACLED codes it.
  *
- * Disambiguation: candidates in the document's countries first (most mentioned first), then main
- * name over alternate name, population and feature code (PPLC > PPLA > PPLA2 > … > PPL); a place
- * outside those countries only when it is a capital or has ≥ 500,000 people; transliteration
- * variants within the document's countries via a vowel-free key and a small edit distance.
+ * Sites named after a town ("X Airport", "X Dam", "X railway station") get the town's point at
+ * precision 2.
+ *
+ * Disambiguation: candidates in the document's countries first (most mentioned first; a region the
+ * tables know counts half a mention of its country; "Paris, Texas" puts the country of the region
+ * or country right after a name first for that name), then main name over alternate name,
+ * population and feature code (PPLC > PPLA > PPLA2 > … > PPL); a place outside those countries only
+ * when it is a capital or has ≥ 500,000 people; transliteration variants within the document's
+ * countries via a vowel-free key and a small edit distance.
  *
  * The first process to geocode builds a derived index (~23 MB) in `$CROSSCHECK_CACHE` or
- * `~/.cache/crosscheck/` (never committed); later loads take ~0.3–0.5 s and ~56 MB.
+ * `~/.cache/crosscheck/` (never committed); later loads take ~0.3–0.5 s and ~60 MB. Lookups are
+ * remembered in bounded memos (names and their contexts recur from one story to the next).
+ * `$CROSSCHECK_GEONAMES_EXTRA` adds GeoNames-format files for measuring a bigger data source.
  */
 import type { Entity } from '../../document.js';
 import { countryByCode, countryByName, type Country } from './countries.js';
-import { countryCodeAt, gazetteer, looseKey, nameAt, placeKey, rowsNamed, type Gazetteer } from './gazetteer.js';
+import { countryCodeAt, entryAt, gazetteer, looseKey, nameAt, placeKey, rowsNamed, type Gazetteer } from './gazetteer.js';
 import { REGIONS, WIDE_AREAS, type Region } from './regions.js';
 
 export { gazetteer, gazetteerLoadMs, placeKey } from './gazetteer.js';
@@ -67,6 +74,9 @@ function rowPlace(g: Gazetteer, row: number, precision: 1 | 2): Place {
   };
 }
 
+/** The `placeKey` of a row's main name. */
+const mainKeyAt = (g: Gazetteer, row: number): string => entryAt(g.byName.keys, g.mainKey[row]!);
+
 /** GeoNames leaves many populations at 0 (unknown); a place's administrative rank then stands in for its size. */
 const POPULATION_BY_RANK = [1_000, 1_000, 5_000, 10_000, 50_000, 200_000, 1_000_000];
 
@@ -77,7 +87,7 @@ const POPULATION_BY_RANK = [1_000, 1_000, 5_000, 10_000, 50_000, 200_000, 1_000_
 function rowScore(g: Gazetteer, row: number, key: string, scope: Scope): number {
   const rank = g.featureRank[row]!;
   const population = g.population[row]! || POPULATION_BY_RANK[rank]!;
-  const mainName = placeKey(nameAt(g, row)) === key ? 2 : 0;
+  const mainName = mainKeyAt(g, row) === key ? 2 : 0;
   const nearby = scope.near.some((p) => kmBetween(p.lat, p.lon, g.lat[row]!, g.lon[row]!) <= NEAR_KM) ? 3 : 0;
   return Math.log10(population + 10) + 0.4 * rank + mainName + nearby;
 }
@@ -109,7 +119,7 @@ function editDistance(a: string, b: string): number {
 
 /** A transliteration variant differs from the main name by a letter or two (Saraqeb / Saraqib), not by a word. */
 function closeSpelling(g: Gazetteer, row: number, key: string): boolean {
-  return editDistance(placeKey(nameAt(g, row)), key) <= Math.max(1, Math.floor(key.length / 5));
+  return editDistance(mainKeyAt(g, row), key) <= Math.max(1, Math.floor(key.length / 4));
 }
 
 function best(g: Gazetteer, rows: Iterable<number>, key: string, scope: Scope): number | null {
@@ -122,23 +132,56 @@ function best(g: Gazetteer, rows: Iterable<number>, key: string, scope: Scope): 
   return bestRow;
 }
 
+const packedCode = (code: string): number => ((code.charCodeAt(0) || 0) << 8) | (code.charCodeAt(1) || 0);
+
+/** Of `rows`, those in the first of `countries` (in order) that has any that pass `accept`. */
+function inFirstCountry(g: Gazetteer, rows: Uint32Array, codes: readonly number[], accept: (row: number) => boolean): number[] {
+  let bestRank = Infinity;
+  let found: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const rank = codes.indexOf(g.country[row]!);
+    if (rank < 0 || rank > bestRank || !accept(row)) continue;
+    if (rank < bestRank) {
+      bestRank = rank;
+      found = [];
+    }
+    found.push(row);
+  }
+  return found;
+}
+
+const always = (): boolean => true;
+
+const rowMemo = new Map<string, number | null>();
+const ROW_MEMO_LIMIT = 20_000;
+
 /** The gazetteer row a name most likely means: the document's countries first (exact names, then transliteration variants). */
 export function gazetteerRow(name: string, scope: Scope): number | null {
-  const { countries } = scope;
   const key = placeKey(name);
   if (key.length < 2) return null;
-  const g = gazetteer();
-  const exact = [...rowsNamed(g.byName, key)];
-  for (const code of countries) {
-    const inCountry = exact.filter((row) => countryCodeAt(g, row) === code);
-    if (inCountry.length > 0) return best(g, inCountry, key, scope);
+  if (scope.near.length > 0) return findRow(key, scope); // one story's own question: not worth remembering
+  const id = `${key}\u0000${scope.countries.join()}`;
+  let row = rowMemo.get(id);
+  if (row === undefined) {
+    if (rowMemo.size >= ROW_MEMO_LIMIT) rowMemo.clear();
+    row = findRow(key, scope);
+    rowMemo.set(id, row);
   }
-  const loose = looseKey(key);
+  return row;
+}
+
+function findRow(key: string, scope: Scope): number | null {
+  const { countries } = scope;
+  const g = gazetteer();
+  const exact = rowsNamed(g.byName, key);
+  const codes = countries.map(packedCode);
+  const inCountry = inFirstCountry(g, exact, codes, always);
+  if (inCountry.length > 0) return best(g, inCountry, key, scope);
+  const loose = codes.length > 0 ? looseKey(key) : '';
   if (loose.length >= 3) {
-    for (const code of countries) {
-      const inCountry = [...rowsNamed(g.byLooseName, loose)].filter((row) => countryCodeAt(g, row) === code && closeSpelling(g, row, key));
-      if (inCountry.length > 0) return best(g, inCountry, key, scope);
-    }
+    const variants = inFirstCountry(g, rowsNamed(g.byLooseName, loose), codes, (row) => closeSpelling(g, row, key));
+    if (variants.length > 0) return best(g, variants, key, scope);
   }
   const anywhere = best(g, exact, key, scope);
   if (anywhere === null) return null;
@@ -174,23 +217,34 @@ function cityPlace(name: string, scope: Scope): Place | null {
 
 const COMPASS = /^((?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central|eastern|western)\s+(.+)$/iu;
 const REGION_NOUN = 'province|governorate|region|district|state|county|prefecture|oblast|countryside|area';
-const QUALIFIERS: ReadonlyArray<readonly [RegExp, PlaceHint]> = [
-  [new RegExp(`^(.+?)\\s+(?:${REGION_NOUN})$`, 'iu'), 'region'],
-  [new RegExp(`^(?:the\\s+)?(?:${REGION_NOUN})\\s+of\\s+(?:the\\s+)?(.+)$`, 'iu'), 'region'],
-  [/^(?:the\s+)?(?:city|town|village|port|suburb)\s+of\s+(.+)$/iu, 'city'],
+/** Sites named after the town they serve or stand by: "Aleppo International Airport", "Mosul Dam", "Kharkiv railway station". */
+const SITE_NOUN =
+  '(?:international\\s+|military\\s+|central\\s+|old\\s+|new\\s+)?(?:airport|air\\s*base|airfield|prison|checkpoint|(?:border\\s+)?crossing|' +
+  '(?:water\\s+|power\\s+|railway\\s+|train\\s+|bus\\s+|police\\s+)?station|(?:refugee\\s+|idp\\s+)?camp|port|harbou?r|bridge|dam|junction|' +
+  'roundabout|university|hospital|market|industrial\\s+(?:zone|area|city)|highway|motorway|road)(?:\\s+road)?';
+
+/** Qualified names: the pattern, the name inside it, the hint for that name and the finest precision the whole can have. */
+const QUALIFIERS: ReadonlyArray<readonly [RegExp, PlaceHint, 1 | 2]> = [
+  [new RegExp(`^(.+?)\\s+(?:${REGION_NOUN})$`, 'iu'), 'region', 2],
+  [new RegExp(`^(?:the\\s+)?(?:${REGION_NOUN})\\s+of\\s+(?:the\\s+)?(.+)$`, 'iu'), 'region', 2],
+  [/^(?:the\s+)?(?:city|town|village|port|suburb)\s+of\s+(.+)$/iu, 'city', 1],
+  [new RegExp(`^(.+?)\\s+${SITE_NOUN}$`, 'iu'), null, 2],
 ];
 
 const coarser = (place: Place, precision: 1 | 2 | 3): Place => (place.precision >= precision ? place : { ...place, precision });
 
 /** "northwestern Syria" → Syria (3); "eastern Aleppo" → Aleppo (2). */
+const MAY_BE_COMPASS = /^[nsewc]/i;
+
 function compassPlace(name: string, scope: Scope): Place | null {
-  const compass = COMPASS.exec(name);
+  const compass = MAY_BE_COMPASS.test(name) ? COMPASS.exec(name) : null;
   if (!compass) return null;
   const inner = geocode(compass[2]!, { countries: [...scope.countries], near: scope.near, hint: null });
   return inner ? { ...coarser(inner, 2), name } : null;
 }
 
 const PART_SEPARATORS: readonly RegExp[] = [/\s+-\s+/u, /\s*,\s*/u, /\s*\(/u, /-/u];
+const HAS_SEPARATOR = /[-,(]/;
 
 type Resolver = (name: string, scope: Scope) => Place | null;
 const areasByKey = new Map(WIDE_AREAS.flatMap((area) => area.names.map((n) => [placeKey(n), area] as const)));
@@ -211,7 +265,8 @@ const ORDER: Record<'city' | 'region' | 'country' | 'none', readonly Resolver[]>
 
 /** Resolves a place name, given the countries the document is about (ISO2 codes, most mentioned first). */
 export function geocode(name: string, context: GeocodeContext): Place | null {
-  const text = name.trim().replace(/^the\s+/iu, '');
+  const trimmed = name.trim();
+  const text = /^the\s/i.test(trimmed) ? trimmed.replace(/^the\s+/iu, '') : trimmed;
   if (text === '') return null;
   const scope: Scope = { countries: context.countries.map((c) => c.toUpperCase()), near: context.near ?? [] };
   const hint = context.hint ?? null;
@@ -219,13 +274,15 @@ export function geocode(name: string, context: GeocodeContext): Place | null {
     const place = resolve(text, scope);
     if (place) return hint === 'region' ? coarser(place, 2) : place;
   }
-  for (const [pattern, qualifierHint] of QUALIFIERS) {
+  for (const [pattern, qualifierHint, finest] of QUALIFIERS) {
     const inner = pattern.exec(text);
-    if (inner) return geocode(inner[1]!, { ...context, hint: qualifierHint });
+    const place = inner ? geocode(inner[1]!, { ...context, hint: qualifierHint }) : null;
+    if (place) return coarser(place, finest);
   }
   const compass = compassPlace(text, scope);
   if (compass) return compass;
   // "Town - Neighbourhood", "City-District", "Town, Region", "Town (District)": the town is the part a gazetteer knows.
+  if (!HAS_SEPARATOR.test(text)) return null;
   for (const separator of PART_SEPARATORS) {
     const head = text.split(separator)[0]!;
     const place = head !== text && head.length >= 4 ? geocode(head, context) : null;
@@ -234,14 +291,25 @@ export function geocode(name: string, context: GeocodeContext): Place | null {
   return null;
 }
 
-/** ISO2 codes of the countries a document talks about (named or by demonym), most mentioned first. */
+/** A region names its country less surely than the country's own name does ("Punjab" is in two). */
+const REGION_WEIGHT = 0.5;
+
+/** The country of a region name when all regions of that name lie in one country. */
+function countryOfRegion(name: string): string | null {
+  const candidates = regionsByKey.get(placeKey(name)) ?? [];
+  return candidates.length > 0 && candidates.every((r) => r.country === candidates[0]!.country) ? candidates[0]!.country : null;
+}
+
+/** ISO2 codes of the countries a document talks about (named, by demonym or by region), most mentioned first. */
 export function documentCountries(entities: readonly Entity[]): string[] {
   const tally = new Map<string, number>();
   for (const e of entities) {
     if (e.type !== 'LOC' && e.subtype !== 'nationality') continue;
     const bare = COMPASS.exec(e.name)?.[2] ?? e.name;
-    const found = countryByName(bare);
-    if (found) tally.set(found.iso2, (tally.get(found.iso2) ?? 0) + 1);
+    const found = countryByName(bare)?.iso2;
+    const region = found || e.type !== 'LOC' ? null : countryOfRegion(bare);
+    const code = found ?? region;
+    if (code) tally.set(code, (tally.get(code) ?? 0) + (found ? 1 : REGION_WEIGHT));
   }
   return [...tally.entries()].sort((a, b) => b[1] - a[1]).map(([code]) => code);
 }
@@ -264,11 +332,25 @@ const FLOOR_OF_SUBTYPE: Record<string, 1 | 2 | 3> = { region: 2, country: 3 };
 export function placesOf(body: string, entities: Entity[]): Map<string, Place> {
   const countries = documentCountries(entities);
   const mentions = new Map<string, Entity[]>();
-  for (const e of entities) if (e.type === 'LOC') mentions.set(e.key, [...(mentions.get(e.key) ?? []), e]);
+  for (const e of entities) {
+    if (e.type !== 'LOC') continue;
+    const list = mentions.get(e.key);
+    if (list) list.push(e);
+    else mentions.set(e.key, [e]);
+  }
+  const lookup = memoizedGeocode();
   const places = new Map<string, Place>();
+  const containers = new Map<string, Place>();
+  for (const [key, ofKey] of mentions) {
+    const container = firstOf(ofKey, (e) => containerOf(body, e, entities, countries, lookup));
+    if (container) containers.set(key, container);
+  }
   const placeOf = (ofKey: readonly Entity[], near: Scope['near']): Place | null => {
     const first = ofKey[0]!;
-    const place = geocode(first.name, { countries, near, hint: HINT_OF_SUBTYPE[first.subtype ?? ''] ?? null });
+    const container = containers.get(first.key);
+    const inContainer = container?.countryCode ? [container.countryCode, ...countries.filter((c) => c !== container.countryCode)] : countries;
+    const nearContainer = container?.precision === 2 && container.lat !== null && container.lon !== null ? [{ lat: container.lat, lon: container.lon }] : [];
+    const place = lookup(first.name, { countries: inContainer, near: [...near, ...nearContainer], hint: HINT_OF_SUBTYPE[first.subtype ?? ''] ?? null });
     if (!place) return null;
     const floor = ofKey.every((e) => approximateMention(body, e)) ? 2 : 1;
     return coarser(place, Math.max(floor, FLOOR_OF_SUBTYPE[first.subtype ?? ''] ?? 1) as 1 | 2 | 3);
@@ -278,19 +360,63 @@ export function placesOf(body: string, entities: Entity[]): Map<string, Place> {
     if (place) places.set(key, place);
   }
   // Namesakes ("Vesele", "San Isidro"): once the story's other places are known, the one near them wins.
-  const pointsBesides = (key: string): Scope['near'] =>
-    [...places].filter(([k, p]) => k !== key && p.precision <= 2 && p.lat !== null && p.lon !== null).map(([, p]) => ({ lat: p.lat!, lon: p.lon! }));
+  const points = [...places].filter(([, p]) => p.precision <= 2 && p.lat !== null && p.lon !== null).map(([k, p]) => ({ key: k, lat: p.lat!, lon: p.lon! }));
   for (const [key, ofKey] of mentions) {
-    if (places.get(key)?.geonameId == null) continue;
-    const again = placeOf(ofKey, pointsBesides(key));
+    if (places.get(key)?.geonameId == null || !hasNamesakes(ofKey[0]!.name)) continue;
+    const again = placeOf(ofKey, points.filter((p) => p.key !== key));
     if (again) places.set(key, again);
   }
   for (const [key, ofKey] of mentions) {
     if (places.has(key)) continue;
-    const anchor = ofKey.map((e) => anchorPlace(body, e, entities, places)).find((p) => p !== null);
+    const anchor = firstOf(ofKey, (e) => anchorPlace(body, e, entities, places));
     if (anchor) places.set(key, { ...coarser(anchor, 2), name: ofKey[0]!.name, geonameId: null });
   }
   return places;
+}
+
+function firstOf<T, R>(items: readonly T[], find: (item: T) => R | null): R | null {
+  for (const item of items) {
+    const found = find(item);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** More than one populated place goes by this name: the only case where nearby places can change the answer. */
+function hasNamesakes(name: string): boolean {
+  return rowsNamed(gazetteer().byName, placeKey(name)).length > 1;
+}
+
+type Geocoder = (name: string, context: GeocodeContext) => Place | null;
+
+const geocodeMemo = new Map<string, Place | null>();
+const GEOCODE_MEMO_LIMIT = 20_000;
+
+/** `geocode`, remembered across documents (news repeats its names and their contexts); forgets all when full. */
+function memoizedGeocode(): Geocoder {
+  return (name, context) => {
+    // With the story's other places as context, the question is this story's own: not worth remembering.
+    if (context.near && context.near.length > 0) return geocode(name, context);
+    const id = `${name}\u0000${context.hint ?? ''}\u0000${context.countries.join()}`;
+    let place = geocodeMemo.get(id);
+    if (place === undefined) {
+      if (geocodeMemo.size >= GEOCODE_MEMO_LIMIT) geocodeMemo.clear();
+      place = geocode(name, context);
+      geocodeMemo.set(id, place);
+    }
+    return place && { ...place }; // the remembered one is shared: hand out a copy
+  };
+}
+
+/**
+ * "Paris, Texas", "Mobile, Alabama", "Vesele, Donetsk": a name right before ", Region" or ",
+ * Country" lies in it. Returns that region or country, whose country is then searched first.
+ */
+function containerOf(body: string, mention: Entity, entities: readonly Entity[], countries: readonly string[], lookup: Geocoder): Place | null {
+  const next = entities.find((e) => e.start >= mention.end && e.type === 'LOC');
+  if (!next || !/^,\s*$/u.test(body.slice(mention.end, next.start))) return null;
+  const place = lookup(next.name, { countries: [...countries], hint: HINT_OF_SUBTYPE[next.subtype ?? ''] ?? null });
+  return place && place.precision >= 2 && place.countryCode ? place : null;
 }
 
 /** "al-Lirmoun, north of Aleppo", "Kafr Zita near Hama", "Tal Rifaat in Aleppo province": the place it is placed by. */
