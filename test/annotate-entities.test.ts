@@ -201,12 +201,18 @@ describe('possessives, glued words and articles', () => {
     ['Troops crossed Turkey’s border.', 'LOC', 'Turkey’s', 'Turkey', 'loc:turkey'],
     ['The minister sounded belligerentRussia said later.', 'LOC', 'belligerentRussia', 'Russia', 'loc:russia'],
     ['Fighting reached the area of al-Kadoum, north of the river.', 'PER', 'Kadoum', 'al-Kadoum', 'loc:al-kadoum'],
+    ['Shells fell on Kafr al-Sahel overnight.', 'LOC', 'Kafr', 'Kafr al-Sahel', 'loc:kafr-al-sahel'],
+    ['Troops entered Marsa Province on Monday.', 'ORG', 'Marsa Province', 'Marsa Province', 'loc:marsa-province'],
   ];
   for (const [body, type, taggedText, text, key] of cases) {
     it(`"${taggedText}" → "${text}"`, () => {
       expect(one(canonical(body, [[type, taggedText]]), text).key).toBe(key);
     });
   }
+
+  it('makes a name ending in an administrative unit a region', () => {
+    expect(one(canonical('Troops entered Marsa Governorate on Monday.', [['ORG', 'Marsa Governorate']]), 'Marsa Governorate')).toMatchObject({ type: 'LOC', subtype: 'region' });
+  });
 
   it('gives "Olenko", "Olenko’s" and "Olenko\'s" one key', () => {
     const body = "Amara Olenko spoke. Olenko’s aide and Olenko's driver waited.";

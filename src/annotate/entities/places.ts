@@ -35,8 +35,11 @@ export function placeSubtype(name: string): string | null {
   return null;
 }
 
-/** What the words around the mention say it is, if anything. */
+const REGION_IN_NAME = new RegExp(`\\s(?:${REGION_NOUN})$`, 'iu');
+
+/** What the words around the mention (or its own last word: "Idlib Province") say it is, if anything. */
 function subtypeByContext(body: string, m: Mention): string | null {
+  if (REGION_IN_NAME.test(body.slice(m.start, m.end))) return 'region';
   const before = body.slice(Math.max(0, m.start - 30), m.start);
   if (REGION_BEFORE.test(before) || REGION_AFTER.test(body.slice(m.end, m.end + 16))) return 'region';
   if (CITY_BEFORE.test(before)) return 'city';
