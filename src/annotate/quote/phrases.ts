@@ -1,0 +1,198 @@
+/**
+ * Noun phrases around a cue, read from words alone (no tagger: the stage must stay cheap). A
+ * subject is read backwards from the cue over auxiliaries and adverbs, then over the words of the
+ * phrase until a boundary: punctuation, a function word or verb, or a determiner (which it keeps).
+ * A phrase after a cue ("said the ministry", "according to officials") is read forwards the same way.
+ */
+import {
+  BETWEEN_SUBJECT_AND_CUE,
+  DETERMINERS,
+  NOMINAL_HEADS,
+  NOT_IN_SUBJECT,
+  PERSONAL_PRONOUNS,
+  SUBJECT_PREPOSITIONS,
+} from './lexicon.js';
+import type { Word } from './words.js';
+
+/** Word indices, `end` exclusive. */
+export interface WordRange {
+  start: number;
+  end: number;
+}
+
+const MAX_PHRASE_WORDS = 12;
+const TIME_WORDS: ReadonlySet<string> = new Set(
+  ('monday tuesday wednesday thursday friday saturday sunday today yesterday tonight morning afternoon evening night ' +
+    'week weekend month year january february march april june july august september october november december').split(' '),
+);
+const TIME_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'in', 'at', 'during', 'earlier', 'later', 'last', 'this']);
+/** Prepositions inside a phrase read forwards: "the head of the agency", not "Erdogan in Istanbul". */
+const FORWARD_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'for']);
+
+const isAdverb = (w: Word): boolean => !w.capitalized && w.lower.length > 4 && w.lower.endsWith('ly');
+/** A lower-case past form before a subject's head ends it ("POLITICO interviewed | analysts predicted"). */
+const isPastVerb = (w: Word): boolean => !w.capitalized && w.lower.length > 4 && w.lower.endsWith('ed');
+/** "don't", "hasn’t", "won't": negated auxiliaries. */
+const isNegatedAuxiliary = (w: Word): boolean => /n['’]t$/.test(w.lower);
+
+/** Skips auxiliaries and adverbs leftwards from `index`; returns the first index that is not one. */
+export function skipAuxiliariesBefore(words: readonly Word[], index: number, lowest: number): number {
+  let j = index;
+  while (j >= lowest && words[j]!.isWord && (BETWEEN_SUBJECT_AND_CUE.has(words[j]!.lower) || isAdverb(words[j]!) || isNegatedAuxiliary(words[j]!))) j--;
+  return j;
+}
+
+/** True when the word before a preposition can head a subject ("the head of", "Officials in"). */
+function headBefore(words: readonly Word[], preposition: number): boolean {
+  const before = words[preposition - 1];
+  return before !== undefined && before.isWord && (before.capitalized || NOMINAL_HEADS.has(before.lower));
+}
+
+/** A function word, unless it is capitalized inside the sentence (a name such as "May"). */
+function isFunctionWord(words: readonly Word[], k: number, sentenceStart: number): boolean {
+  const w = words[k]!;
+  if (!NOT_IN_SUBJECT.has(w.lower)) return false;
+  return !w.capitalized || k === sentenceStart;
+}
+
+/** Index of the "(" that opens the parenthesis closed at `close`, or -1. */
+function openingParenthesis(words: readonly Word[], close: number, lowest: number): number {
+  for (let k = close - 1; k >= lowest && close - k < 12; k--) if (words[k]!.text === '(') return k;
+  return -1;
+}
+
+/** The noun phrase that ends at `last` (inclusive), read backwards; null when there is none. */
+export function phraseEndingAt(words: readonly Word[], last: number, lowest: number): WordRange | null {
+  let start = last + 1;
+  let contentWords = 0;
+  for (let k = last; k >= lowest && last - k < MAX_PHRASE_WORDS; k--) {
+    const w = words[k]!;
+    if (w.text === ')' && contentWords === 0) {
+      const open = openingParenthesis(words, k, lowest);
+      if (open <= lowest) break;
+      k = open;
+      continue;
+    }
+    if (!w.isWord) break;
+    if (PERSONAL_PRONOUNS.has(w.lower)) {
+      if (contentWords === 0) return { start: k, end: last + 1 };
+      break;
+    }
+    if (DETERMINERS.has(w.lower)) {
+      if (contentWords === 0) break;
+      start = k;
+      // "a spokesman for the port": go on over the preposition to the head before it.
+      const preposition = words[k - 1];
+      if (k - 1 > lowest && preposition && SUBJECT_PREPOSITIONS.has(preposition.lower) && headBefore(words, k - 1)) continue;
+      break;
+    }
+    if (w.lower === 'and' && contentWords > 0 && words[k - 1]?.capitalized && words[k + 1]?.capitalized) {
+      continue;
+    }
+    if (SUBJECT_PREPOSITIONS.has(w.lower) && contentWords > 0 && k > lowest) {
+      if (headBefore(words, k)) continue;
+      break;
+    }
+    if (isFunctionWord(words, k, lowest) || isPastVerb(w)) break;
+    start = k;
+    contentWords++;
+  }
+  if (contentWords === 0) return null;
+  return { start, end: last + 1 };
+}
+
+/**
+ * The subject of the cue at `cue`: the phrase before it, over auxiliaries and adverbs; for
+ * "John Smith, a spokesman for the agency, said" the name and its apposition together.
+ */
+export function subjectBefore(words: readonly Word[], cue: number, lowest: number): WordRange | null {
+  let last = skipAuxiliariesBefore(words, cue - 1, lowest);
+  if (last < lowest) return null;
+  if (words[last]!.text === ',') return appositiveSubject(words, last, lowest);
+  const phrase = phraseEndingAt(words, last, lowest);
+  if (!phrase || !isTimePhrase(words, phrase)) return phrase;
+  // "Sanders on Wednesday morning called …": the time phrase stands between the subject and its cue.
+  last = phrase.start - 1;
+  if (last >= lowest && TIME_PREPOSITIONS.has(words[last]!.lower)) last--;
+  last = skipAuxiliariesBefore(words, last, lowest);
+  if (last < lowest || !words[last]!.isWord) return null;
+  return phraseEndingAt(words, last, lowest);
+}
+
+function isTimePhrase(words: readonly Word[], phrase: WordRange): boolean {
+  for (let k = phrase.start; k < phrase.end; k++) if (TIME_WORDS.has(words[k]!.lower)) return true;
+  return false;
+}
+
+const RELATIVE_OPENERS: ReadonlySet<string> = new Set(['who', 'which', 'whose']);
+const MAX_APPOSITIONS = 3;
+/** How far back, in words, the commas of an apposition may lie. */
+const APPOSITION_REACH = 40;
+
+/**
+ * A subject interrupted by commas: "John Smith, a spokesman for the agency, said", "Her rival,
+ * Sen. Bernie Sanders, said", "Marley Anderson, 21, a student, said" (all the parts), and
+ * "Sanders, who has sent pleas, said" (the name before the relative clause).
+ */
+function appositiveSubject(words: readonly Word[], comma: number, lowest: number): WordRange | null {
+  let boundary = comma;
+  for (let part = 0; part < MAX_APPOSITIONS; part++) {
+    const previous = commaBefore(words, boundary - 1, Math.max(lowest, comma - APPOSITION_REACH));
+    if (previous === null) return null;
+    const name = phraseEndingAt(words, previous - 1, lowest);
+    const opensClause = name !== null && (name.start === lowest || !words[name.start - 1]!.isWord);
+    if (name && opensClause && words.slice(name.start, comma).some((w) => w.capitalized)) {
+      return RELATIVE_OPENERS.has(words[previous + 1]?.lower ?? '') ? name : { start: name.start, end: comma };
+    }
+    boundary = previous;
+  }
+  return null;
+}
+
+function commaBefore(words: readonly Word[], from: number, lowest: number): number | null {
+  for (let k = from; k > lowest; k--) if (words[k]!.text === ',') return k;
+  return null;
+}
+
+/** The noun phrase that starts at `first`, read forwards; null when there is none. */
+export function phraseStartingAt(words: readonly Word[], first: number, highest: number): WordRange | null {
+  if (first >= highest) return null;
+  const w = words[first]!;
+  if (!w.isWord) return null;
+  if (PERSONAL_PRONOUNS.has(w.lower)) return { start: first, end: first + 1 };
+  let end = first;
+  let contentWords = 0;
+  for (let k = first; k < highest && k - first < MAX_PHRASE_WORDS; k++) {
+    const word = words[k]!;
+    if (word.text === '(') {
+      const close = words.findIndex((x, i) => i > k && i < highest && x.text === ')');
+      if (close < 0 || contentWords === 0) break;
+      k = close;
+      end = close + 1;
+      continue;
+    }
+    if (!word.isWord) break;
+    if (DETERMINERS.has(word.lower)) {
+      // A determiner opens a phrase; after the first word it opens the next one ("told reporters the talks …").
+      if (k > first) break;
+      end = k + 1;
+      continue;
+    }
+    if (FORWARD_PREPOSITIONS.has(word.lower) && contentWords > 0) {
+      const next = words[k + 1];
+      if (next?.isWord && (next.capitalized || DETERMINERS.has(next.lower))) continue;
+      break;
+    }
+    if (word.lower === 'and' && contentWords > 0 && words[k + 1]?.capitalized && words[k - 1]?.capitalized) continue;
+    if (isFunctionWord(words, k, -1) || (contentWords > 0 && isAdverb(word))) break;
+    if (k > first && !word.capitalized && words[k - 1]!.capitalized && !DETERMINERS.has(words[k - 1]!.lower)) {
+      // A lower-case word after a name ends the phrase ("said Erdogan yesterday"), except a head
+      // such as "spokesman" ("said Pentagon spokesman …" is handled by the capital run).
+      if (!NOMINAL_HEADS.has(word.lower)) break;
+    }
+    end = k + 1;
+    contentWords++;
+  }
+  if (contentWords === 0) return null;
+  return { start: first, end };
+}

@@ -1,0 +1,193 @@
+/**
+ * Quotes: direct (between quotation marks, bound to a cue next to them, or running on from the
+ * previous quote of the same speaker) and indirect (a reporting verb or "according to" with its
+ * clause), each with its content span, its cue and its speaker resolved to an entity key.
+ *
+ * Only the sentences that hold a cue word or a quotation mark are read: one regex finds them, a
+ * small tokenizer splits them, and the frames of src/annotate/quote/frames.ts read them. Quotes
+ * never overlap: direct quotes come first; an indirect attribution inside another's content
+ * yields to it (the outer one reports it), except that "according to X, …" yields to what it holds.
+ */
+import type { Document, Quote, Span, Stage } from '../document.js';
+import { cueOfQuote, indirectAt, Stretch, type Candidate } from './quote/frames.js';
+import { CUES_BY_FIRST_WORD } from './quote/lexicon.js';
+import { findQuotedSpans, type QuotedSpan } from './quote/marks.js';
+import { SpeakerResolver } from './quote/speakers.js';
+import { tokenize } from './quote/words.js';
+
+const CUE_WORD = new RegExp(`\\b(?:${[...CUES_BY_FIRST_WORD.keys()].join('|')})\\b`, 'gi');
+/** A quote without a cue continues the previous speaker's quote when it opens a sentence this close after it. */
+const CONTINUATION_REACH = 400;
+const MIN_CONTINUATION_WORDS = 4;
+
+export function findQuotes(doc: Pick<Document, 'body' | 'sentences' | 'entities'>): Quote[] {
+  const { body } = doc;
+  const quoted = findQuotedSpans(body);
+  const stretches = stretchesToRead(body, sentencesOf(doc), quoted);
+  const direct: Candidate[] = [];
+  const indirect: Candidate[] = [];
+  let firstQuote = 0;
+  let previous: Candidate | null = null;
+  for (const span of stretches) {
+    while (firstQuote < quoted.length && quoted[firstQuote]!.start < span.start) firstQuote++;
+    let lastQuote = firstQuote;
+    while (lastQuote < quoted.length && quoted[lastQuote]!.start < span.end) lastQuote++;
+    const stretch = new Stretch(body, tokenize(body, span.start, span.end), span);
+    previous = readStretch(stretch, quoted.slice(firstQuote, lastQuote), previous, direct, indirect);
+  }
+  const kept = resolveOverlaps(direct, indirect);
+  const speakers = new SpeakerResolver(body, doc.entities);
+  const inTextOrder = kept.sort((a, b) => anchor(a) - anchor(b));
+  return inTextOrder.flatMap((c) => toQuotes(body, c, speakers)).sort((a, b) => a.start - b.start);
+}
+
+export const annotateQuotes: Stage = (doc: Document): Document => ({ ...doc, quotes: findQuotes(doc) });
+
+function sentencesOf(doc: Pick<Document, 'body' | 'sentences'>): Span[] {
+  if (doc.sentences.length > 0) return doc.sentences;
+  const spans: Span[] = [];
+  for (const match of doc.body.matchAll(/[^\n]+/g)) spans.push({ start: match.index, end: match.index + match[0].length });
+  return spans;
+}
+
+/** A sentence split after a title ("… said Sen. | Bernie Sanders") is one stretch with the next. */
+const TITLE_AT_END = /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Maj|Adm|Prof|Rev|St)\.$/;
+
+function endsWithTitle(body: string, last: Span, next: Span): boolean {
+  return TITLE_AT_END.test(body.slice(Math.max(last.start, last.end - 6), last.end)) && !body.slice(last.end, next.start).includes('\n');
+}
+
+/** Sentences joined where a quotation crosses their boundary, kept when they hold a cue word or a quote. */
+function stretchesToRead(body: string, sentences: readonly Span[], quoted: readonly QuotedSpan[]): Span[] {
+  const cueOffsets: number[] = [];
+  CUE_WORD.lastIndex = 0;
+  for (let m = CUE_WORD.exec(body); m !== null; m = CUE_WORD.exec(body)) cueOffsets.push(m.index);
+  const quoteStarts = quoted.map((q) => q.start);
+  let nextCue = 0;
+  let nextQuote = 0;
+  /** Advances a cursor over sorted offsets; true when one falls inside the span. */
+  const holds = (offsets: readonly number[], cursor: number, span: Span): [boolean, number] => {
+    while (cursor < offsets.length && offsets[cursor]! < span.start) cursor++;
+    return [cursor < offsets.length && offsets[cursor]! < span.end, cursor];
+  };
+  let crossing = 0;
+  const stretches: Array<Span & { read: boolean }> = [];
+  for (const sentence of sentences) {
+    const last = stretches[stretches.length - 1];
+    while (crossing < quoted.length && quoted[crossing]!.end <= (last?.end ?? 0)) crossing++;
+    const crosses = last !== undefined && crossing < quoted.length && quoted[crossing]!.start < last.end && quoted[crossing]!.end > last.end;
+    if (last && (crosses || endsWithTitle(body, last, sentence))) {
+      last.end = Math.max(last.end, sentence.end);
+      last.read = true;
+      continue;
+    }
+    const [hasCue, cueCursor] = holds(cueOffsets, nextCue, sentence);
+    const [hasQuote, quoteCursor] = holds(quoteStarts, nextQuote, sentence);
+    nextCue = cueCursor;
+    nextQuote = quoteCursor;
+    stretches.push({ start: sentence.start, end: sentence.end, read: hasCue || hasQuote });
+  }
+  return stretches.filter((s) => s.read).map(({ start, end }) => ({ start, end }));
+}
+
+/** `inside`: the quoted passages that start in the stretch; `previous`: the last attribution read before it. */
+function readStretch(
+  stretch: Stretch,
+  inside: readonly QuotedSpan[],
+  previous: Candidate | null,
+  direct: Candidate[],
+  indirect: Candidate[],
+): Candidate | null {
+  const used = new Set<number>();
+  let last = previous;
+  for (const quote of inside) {
+    const binding = cueOfQuote(stretch, quote);
+    if (binding) {
+      used.add(binding.cue.index);
+      const speaker = binding.speaker ? stretch.charSpan(binding.speaker) : null;
+      last = { contents: [quote.inner], cue: stretch.cueSpan(binding.cue), speaker, direct: true, outer: false };
+      direct.push(last);
+    } else if (opensStretch(stretch, quote)) {
+      last = continuation(quote, last);
+      direct.push(last);
+    }
+  }
+  for (const cue of stretch.cues) {
+    if (used.has(cue.index)) continue;
+    const at = stretch.words[cue.index]!.start;
+    if (inside.some((q) => at >= q.start && at < q.end)) continue;
+    const found = indirectAt(stretch, cue);
+    if (!found) continue;
+    indirect.push(found);
+    if (!last || end(found) > end(last)) last = found;
+  }
+  return last;
+}
+
+const end = (c: Candidate): number => Math.max(c.cue?.end ?? 0, ...c.contents.map((x) => x.end));
+
+function opensStretch(stretch: Stretch, quote: QuotedSpan): boolean {
+  if (stretch.wordBefore(quote.start) >= 0) return false;
+  const words = stretch.body.slice(quote.inner.start, quote.inner.end).split(/\s+/).length;
+  return words >= MIN_CONTINUATION_WORDS;
+}
+
+/**
+ * A quote that opens its sentence without a cue goes on from the attribution just before it (within
+ * a few sentences): the same speaker and cue, as in "“A,” she said. “B.”" and its next paragraph.
+ */
+function continuation(quote: QuotedSpan, previous: Candidate | null): Candidate {
+  const close = previous !== null && previous.speaker !== null && quote.start - end(previous) <= CONTINUATION_REACH;
+  return {
+    contents: [quote.inner],
+    cue: close ? previous.cue : null,
+    speaker: close ? previous.speaker : null,
+    direct: true,
+    outer: false,
+  };
+}
+
+const anchor = (c: Candidate): number => c.speaker?.start ?? c.cue?.start ?? c.contents[0]!.start;
+
+const contains = (candidate: Candidate, offset: number): boolean =>
+  candidate.contents.some((c) => offset >= c.start && offset < c.end);
+
+function resolveOverlaps(direct: readonly Candidate[], indirect: readonly Candidate[]): Candidate[] {
+  const all = [...direct, ...indirect];
+  const heldBy = (a: Candidate): boolean =>
+    a.cue !== null &&
+    all.some((b) => b !== a && !b.outer && contains(b, a.cue!.start) && !(b.cue && contains(a, b.cue.start) && winsMutual(a, b)));
+  const holdsOthers = (a: Candidate): boolean => all.some((b) => b !== a && b.cue !== null && contains(a, b.cue.start));
+  const survivors = indirect.filter((a) => (a.outer ? !holdsOthers(a) : !heldBy(a)));
+  const kept: Candidate[] = [];
+  for (const candidate of [...direct, ...survivors]) {
+    const overlaps = kept.some((k) => k.contents.some((x) => candidate.contents.some((y) => x.start < y.end && y.start < x.end)));
+    if (!overlaps) kept.push(candidate);
+  }
+  return kept;
+}
+
+/** "C, X said." at the end of a sentence: the content comes before the cue, and only there. */
+const reportsBefore = (a: Candidate): boolean => a.cue !== null && a.contents.length === 1 && a.contents[0]!.start < a.cue.start;
+
+/**
+ * Of two attributions that hold each other's cue, the outer one is the sentence-final reporter
+ * ("Trump said C, officials said."), else the one whose cue comes first.
+ */
+function winsMutual(a: Candidate, b: Candidate): boolean {
+  if (reportsBefore(a) !== reportsBefore(b)) return reportsBefore(a);
+  return a.cue!.start < b.cue!.start;
+}
+
+function toQuotes(body: string, candidate: Candidate, speakers: SpeakerResolver): Quote[] {
+  const { cue: cueSpan, speaker: speakerSpan } = candidate;
+  const cue = cueSpan ? { start: cueSpan.start, end: cueSpan.end, text: body.slice(cueSpan.start, cueSpan.end) } : null;
+  const speaker = speakerSpan
+    ? { start: speakerSpan.start, end: speakerSpan.end, text: body.slice(speakerSpan.start, speakerSpan.end), key: speakers.key(speakerSpan) }
+    : null;
+  const quotes: Quote[] = [];
+  for (const content of candidate.contents) {
+    quotes.push({ start: content.start, end: content.end, text: body.slice(content.start, content.end), direct: candidate.direct, cue, speaker });
+  }
+  return quotes;
+}
