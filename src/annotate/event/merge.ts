@@ -1,0 +1,103 @@
+/**
+ * One event per happening: a later mention joins an earlier event of the same type when nothing
+ * tells them apart — same sub-type (or within two sentences, as "the blast" after "a car bomb"),
+ * compatible dates (equal, one within the other, or one vague), compatible places (same country
+ * and within 50 km unless one is vague), no two different agents, no two different exact death
+ * tolls. The first mention keeps the trigger (the contract has one); the others fill in what it
+ * lacks: a finer date or place, casualty figures, actors, attribution.
+ */
+import type { EventActor, NewsEvent, Range } from '../../document.js';
+
+const MAX_KM = 50;
+/** A district or region stands for a wider area. */
+const MAX_KM_VAGUE = 100;
+const NEAR_SENTENCES = 2;
+
+export interface EventDraft {
+  event: NewsEvent;
+  sentenceIndex: number;
+  /** "the clash", "the blast": a definite mention that points back to an event just told. */
+  definite: boolean;
+}
+
+const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
+
+function km(a: { lat: number | null; lon: number | null }, b: { lat: number | null; lon: number | null }): number {
+  if (a.lat === null || a.lon === null || b.lat === null || b.lon === null) return 0;
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
+}
+
+function datesFit(a: NewsEvent['date'], b: NewsEvent['date']): boolean {
+  if (!a || !b || a.precision === 3 || b.precision === 3) return true;
+  return a.value.startsWith(b.value) || b.value.startsWith(a.value);
+}
+
+function placesFit(a: NewsEvent['location'], b: NewsEvent['location']): boolean {
+  if (!a || !b) return true;
+  if (a.country && b.country && a.country !== b.country) return false;
+  if (a.precision === 3 || b.precision === 3) return true;
+  return km(a, b) <= (a.precision === 2 || b.precision === 2 ? MAX_KM_VAGUE : MAX_KM);
+}
+
+const agentKeys = (e: NewsEvent): Set<string> => new Set(e.actors.filter((a) => a.role === 'agent' && a.key).map((a) => a.key!));
+
+function agentsFit(a: NewsEvent, b: NewsEvent): boolean {
+  const ka = agentKeys(a);
+  const kb = agentKeys(b);
+  return ka.size === 0 || kb.size === 0 || [...ka].some((k) => kb.has(k));
+}
+
+const exact = (r: Range): number | null => (r.min !== null && r.min === r.max ? r.min : null);
+
+function tollsFit(a: NewsEvent, b: NewsEvent): boolean {
+  const x = exact(a.killed);
+  const y = exact(b.killed);
+  return x === null || y === null || x === y;
+}
+
+const IRREALIS = new Set(['threatened', 'planned', 'denied']);
+
+/** Far-apart mentions need a shared fact, not just the absence of a conflict. */
+function sharedFact(a: NewsEvent, b: NewsEvent): boolean {
+  const sameDay = a.date !== null && b.date !== null && a.date.precision <= 2 && b.date.precision <= 2 && a.date.value === b.date.value;
+  const samePlace = a.location !== null && b.location !== null && a.location.precision <= 2 && a.location.name === b.location?.name;
+  return sameDay || samePlace;
+}
+
+function fits(earlier: EventDraft, later: EventDraft): boolean {
+  const a = earlier.event;
+  const b = later.event;
+  const near = later.sentenceIndex - earlier.sentenceIndex <= NEAR_SENTENCES;
+  const anaphora = later.definite && near && later.sentenceIndex > earlier.sentenceIndex && VIOLENT.has(a.type) && VIOLENT.has(b.type);
+  if ((a.type !== b.type && !anaphora) || IRREALIS.has(a.modality) !== IRREALIS.has(b.modality)) return false;
+  if (!near && (a.subtype !== b.subtype || !sharedFact(a, b))) return false;
+  return datesFit(a.date, b.date) && placesFit(a.location, b.location) && agentsFit(a, b) && tollsFit(a, b);
+}
+
+const emptyRange = (r: Range): boolean => r.min === null && r.max === null;
+
+function absorb(into: NewsEvent, other: NewsEvent): void {
+  if (other.date && (!into.date || other.date.precision < into.date.precision)) into.date = other.date;
+  if (other.location && (!into.location || other.location.precision < into.location.precision)) into.location = other.location;
+  if (emptyRange(into.killed)) into.killed = other.killed;
+  if (emptyRange(into.injured)) into.injured = other.injured;
+  into.attribution ??= other.attribution;
+  const known = new Set(into.actors.map((a) => a.key ?? a.text.toLowerCase()));
+  const added: EventActor[] = other.actors.filter((a) => !known.has(a.key ?? a.text.toLowerCase()));
+  into.actors = [...into.actors, ...added];
+}
+
+/** Merges drafts in text order; returns one event per happening, first mention first. */
+export function mergeMentions(drafts: readonly EventDraft[]): NewsEvent[] {
+  const kept: EventDraft[] = [];
+  for (const draft of drafts) {
+    const target = kept.findLast((k) => fits(k, draft));
+    if (target) absorb(target.event, draft.event);
+    else kept.push({ ...draft, event: { ...draft.event } });
+  }
+  return kept.map((k) => k.event);
+}

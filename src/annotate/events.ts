@@ -1,0 +1,145 @@
+/**
+ * Events stage: who did what to whom, where, when, how many, and who says so (`doc.events`).
+ * Needs sentences, canonical entities, places, times and numbers.
+ *
+ * Per sentence: triggers from the lexicon (data/event-taxonomy.json) give event mentions; the
+ * sentence's casualty figures go to its nearest violent event; a sentence whose only triggers are
+ * weak ("Five were killed.", "A 34th soldier later died.") adds its figures to the violent event
+ * of the two sentences before it instead of making a new one. Protest sub-types are refined by
+ * cues in the sentence and the next one. Mentions of one happening are then merged (./event/merge):
+ * the event keeps its first mention as `trigger`.
+ */
+import type { Document, NewsEvent, Span } from '../document.js';
+import { eventActors, sentenceActors } from './event/actors.js';
+import { findAttribution } from './event/attribution.js';
+import { sentenceCasualties, tally, type Casualty } from './event/casualties.js';
+import { datedTimes, eventDate } from './event/date.js';
+import { eventLocation, mainPlace, placeMentions } from './event/location.js';
+import { mergeMentions, type EventDraft } from './event/merge.js';
+import { eventModality, sentenceModality } from './event/modality.js';
+import { taxonomy } from './event/taxonomy.js';
+import { findTriggers, type TriggerMention } from './event/triggers.js';
+
+/** Types whose events carry casualty figures. */
+const VIOLENT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots', 'Protests']);
+const STATEMENT_TYPES = new Set(['Statement']);
+const FOLLOW_UP_SENTENCES = 2;
+const DEFINITE_BEFORE = /\b(?:the|this|that)\s+$/i;
+
+function paragraphOf(body: string, sentence: Span): Span {
+  const before = body.lastIndexOf('\n', sentence.start - 1);
+  const after = body.indexOf('\n', sentence.end);
+  return { start: before + 1, end: after < 0 ? body.length : after };
+}
+
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/i;
+const VICTIM_WINDOW = 80;
+
+/** Where the victim of a trigger is named: after an active verb, before a passive one. */
+function victimSide(body: string, sentence: Span, trigger: Span): string {
+  const before = body.slice(Math.max(sentence.start, trigger.start - VICTIM_WINDOW), trigger.start);
+  return PASSIVE_BEFORE.test(before) ? before : body.slice(trigger.end, Math.min(sentence.end, trigger.end + VICTIM_WINDOW));
+}
+
+function refine(event: NewsEvent, context: string, victim: string): void {
+  for (const r of taxonomy().refinements) {
+    if (event.type === r.fromType && event.subtype === r.fromSubtype && r.cue.test(r.scope === 'victim' ? victim : context)) {
+      event.type = r.toType;
+      event.subtype = r.toSubtype;
+      return;
+    }
+  }
+}
+
+function nearestViolent(drafts: readonly EventDraft[], at: number): EventDraft | undefined {
+  let best: EventDraft | undefined;
+  for (const d of drafts) {
+    if (!VIOLENT_TYPES.has(d.event.type)) continue;
+    if (!best || Math.abs(d.event.trigger.start - at) < Math.abs(best.event.trigger.start - at)) best = d;
+  }
+  return best;
+}
+
+/** Bare casualty words of one sentence ("shooting … left four dead") tell one violent event, not several. */
+function collapseWeakViolence(mentions: readonly TriggerMention[]): TriggerMention[] {
+  const firstViolent = mentions.find((m) => m.weak && VIOLENT_TYPES.has(m.type));
+  return mentions.filter((m) => !m.weak || !VIOLENT_TYPES.has(m.type) || m === firstViolent);
+}
+
+/** The first violent event of the latest sentence, among the few before, that has one. */
+function mainViolentBefore(drafts: readonly EventDraft[], sentenceIndex: number): EventDraft | undefined {
+  const last = drafts.findLast((d) => VIOLENT_TYPES.has(d.event.type) && sentenceIndex - d.sentenceIndex <= FOLLOW_UP_SENTENCES);
+  return last && drafts.find((d) => d.sentenceIndex === last.sentenceIndex && VIOLENT_TYPES.has(d.event.type));
+}
+
+/** "A boy was killed … He had been shot in the head": a lone victim shot is the one who died. */
+const loneHitOfTheDead = (event: NewsEvent, c: Casualty): boolean => c.kind === 'hit' && c.range.max === 1 && (event.killed.min ?? 0) >= 1;
+
+function applyCasualties(draft: EventDraft, all: readonly Casualty[]): void {
+  const casualties = all.filter((c) => !loneHitOfTheDead(draft.event, c));
+  if (casualties.length === 0) return;
+  const { killed, injured } = tally(casualties);
+  const event = draft.event;
+  const revised = casualties.some((c) => c.revision);
+  if (revised || event.killed.min === null && event.killed.max === null) event.killed = killed.min === null && killed.max === null ? event.killed : killed;
+  if (event.injured.min === null && event.injured.max === null) event.injured = injured;
+}
+
+export function annotateEvents(doc: Document): Document {
+  const { body } = doc;
+  const triggers = findTriggers(body, doc.sentences);
+  const bySentence = new Map<number, TriggerMention[]>();
+  for (const t of triggers) bySentence.set(t.sentenceIndex, [...(bySentence.get(t.sentenceIndex) ?? []), t]);
+  const places = placeMentions(doc);
+  const main = mainPlace(places);
+  const times = datedTimes(doc.times);
+  const published = doc.published?.value ?? null;
+  const drafts: EventDraft[] = [];
+
+  for (const [sentenceIndex, allMentions] of bySentence) {
+    const sentence = doc.sentences[sentenceIndex]!;
+    const mentions = collapseWeakViolence(allMentions);
+    const casualties = sentenceCasualties(body, sentence, doc.numbers);
+    const onlyWeak = mentions.every((m) => m.weak);
+    const previous = onlyWeak ? mainViolentBefore(drafts, sentenceIndex) : undefined;
+    if (previous) {
+      applyCasualties(previous, casualties);
+      continue;
+    }
+    const paragraph = paragraphOf(body, sentence);
+    const attribution = findAttribution(body, sentence, doc.entities);
+    const nextSentence = doc.sentences[sentenceIndex + 1];
+    const refinementContext = body.slice(sentence.start, nextSentence?.end ?? sentence.end);
+    const victims = casualties.map((c) => c.at);
+    const siblings = mentions.map((m) => m.start);
+    const sentenceWide = sentenceModality(body, sentence);
+    const candidates = sentenceActors(body, sentence, doc.entities, attribution ? [attribution] : []);
+    const sentenceDrafts: EventDraft[] = mentions.map((m) => {
+      const trigger = { start: m.start, end: m.end, text: m.text };
+      const event: NewsEvent = {
+        type: m.type,
+        subtype: m.subtype,
+        trigger,
+        sentence: { start: sentence.start, end: sentence.end },
+        actors: eventActors({ body, candidates, trigger, subtype: m.subtype, victims }),
+        location: eventLocation(places, sentence, paragraph, m.start, main),
+        date: eventDate(times, { sentence, paragraph, next: nextSentence ?? null, trigger: m.start, siblings, published }),
+        killed: { min: null, max: null },
+        injured: { min: null, max: null },
+        attribution: attribution ? { text: attribution.text, key: attribution.key, cue: attribution.cue } : null,
+        modality: eventModality(body, sentence, trigger, attribution !== null, STATEMENT_TYPES.has(m.type), sentenceWide),
+      };
+      refine(event, refinementContext, victimSide(body, sentence, trigger));
+      return { event, sentenceIndex, definite: DEFINITE_BEFORE.test(body.slice(Math.max(0, m.start - 6), m.start)) };
+    });
+    const grouped = new Map<EventDraft, Casualty[]>();
+    for (const c of casualties) {
+      const target = nearestViolent(sentenceDrafts, c.at);
+      if (target) grouped.set(target, [...(grouped.get(target) ?? []), c]);
+    }
+    for (const [draft, list] of grouped) applyCasualties(draft, list);
+    drafts.push(...sentenceDrafts);
+  }
+  drafts.sort((a, b) => a.event.trigger.start - b.event.trigger.start);
+  return { ...doc, events: mergeMentions(drafts) };
+}

@@ -1,0 +1,225 @@
+/** Events stage: fictional sentences (tables), span properties, and the seeds when present. */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Document, NewsEvent } from '../src/document.js';
+import { extractDocument } from '../src/extract/index.js';
+import { STAGES } from '../src/pipeline/analyze.js';
+import { annotateEvents } from '../src/annotate/events.js';
+import { taxonomy } from '../src/annotate/event/taxonomy.js';
+import { readBytes } from '../src/read/index.js';
+import { seedPath, seedsPresent } from './support/seeds.js';
+
+const NOW = new Date('2026-11-24T00:00:00Z');
+/** A Friday: "on Tuesday" → 2024-03-05, "on Monday" → 2024-03-04. */
+const PUBLISHED = '2024-03-08';
+
+function analyze(text: string, published: string | undefined = PUBLISHED): Document {
+  let doc = extractDocument('test', { text, ...(published ? { published } : {}) }, { now: NOW });
+  for (const stage of STAGES) doc = stage(doc);
+  return annotateEvents(doc);
+}
+
+type Expected = Partial<Pick<NewsEvent, 'type' | 'subtype' | 'killed' | 'injured' | 'modality'>> & { date?: string; trigger?: string; cue?: string };
+
+/** [fictional text, an event it must contain]. Unlisted fields are not checked. */
+const EVENTS: ReadonlyArray<readonly [string, Expected]> = [
+  ['At least 12 soldiers were killed and up to 30 wounded in an airstrike on Tuesday, the army said.',
+    { type: 'Explosions/Remote violence', subtype: 'Air/drone strike', killed: { min: 12, max: null }, injured: { min: null, max: 30 }, date: '2024-03-05', modality: 'reported', cue: 'said' }],
+  ['Rebel fighters killed 7 police officers in an ambush near the border on Monday.',
+    { type: 'Battles', subtype: 'Armed clash', killed: { min: 7, max: 7 }, date: '2024-03-04' }],
+  ['Artillery shelling killed four civilians in the town on Monday.',
+    { type: 'Explosions/Remote violence', subtype: 'Shelling/artillery/missile attack', killed: { min: 4, max: 4 } }],
+  ['Hundreds of teachers protested outside the ministry on Sunday to demand higher pay.',
+    { type: 'Protests', subtype: 'Peaceful protest', date: '2024-03-03' }],
+  ['Police fired tear gas to disperse protesters who had gathered in the main square on Sunday.',
+    { type: 'Protests', subtype: 'Protest with intervention' }],
+  ['The president threatened reprisals against the rebels on Thursday.',
+    { type: 'Statement', subtype: 'Threat', date: '2024-03-07' }],
+  ['The two presidents spoke by phone on Wednesday about the crisis.',
+    { type: 'Diplomacy', subtype: 'Phone call', date: '2024-03-06' }],
+  ['Gunmen kidnapped three aid workers on the road to the airport on Monday.',
+    { type: 'Violence against civilians', subtype: 'Abduction/forced disappearance' }],
+  ['A man was shot and killed outside a bar late Saturday, police said.',
+    { type: 'Violence against civilians', subtype: 'Attack', killed: { min: 1, max: 1 }, modality: 'reported' }],
+  ['The army denied that its jets bombed the village.',
+    { subtype: 'Air/drone strike', modality: 'denied' }],
+  ['According to the health ministry, an estimated 3,000 people fled across the border on Monday.',
+    { type: 'Displacement', modality: 'reported', cue: 'according to' }],
+  ['On Monday, 12 rebels and 3 soldiers were killed in clashes near the dam.',
+    { type: 'Battles', subtype: 'Armed clash', killed: { min: 15, max: 15 } }],
+  ['A 9-year-old boy is recovering after being shot in a drive-by shooting on Monday.',
+    { type: 'Violence against civilians', injured: { min: 1, max: 1 } }],
+  ['Unknown gunmen shot dead a police officer at a checkpoint on Monday.',
+    { type: 'Battles', subtype: 'Armed clash', killed: { min: 1, max: 1 } }],
+];
+
+describe('annotateEvents on fictional sentences', () => {
+  it.each(EVENTS)('%s', (text, expected) => {
+    const doc = analyze(text);
+    const { date, trigger, cue, ...fields } = expected;
+    const match = doc.events.find((e) => Object.entries(fields).every(([k, v]) => expect.objectContaining({ [k]: v }).asymmetricMatch(e)));
+    expect(match, JSON.stringify(doc.events.map((e) => [e.type, e.subtype, e.killed, e.injured, e.modality]))).toBeDefined();
+    if (date) expect(match!.date?.value).toBe(date);
+    if (trigger) expect(match!.trigger.text).toBe(trigger);
+    if (cue) expect(match!.attribution?.cue).toBe(cue);
+  });
+
+  it('does not turn a threat into an attack', () => {
+    const doc = analyze('The governor threatened reprisals for the killing of dozens of villagers.');
+    expect(doc.events.map((e) => e.type)).toEqual(['Statement']);
+  });
+
+  it('keeps several events of one sentence apart, each with its own figures', () => {
+    const doc = analyze('Drone strikes killed 26 fighters on Saturday, two days after 33 soldiers were killed in an ambush.');
+    const strike = doc.events.find((e) => e.subtype === 'Air/drone strike');
+    const ambush = doc.events.find((e) => e.subtype === 'Armed clash');
+    expect(strike?.killed.min).toBe(26);
+    expect(ambush?.killed.min).toBe(33);
+  });
+
+  it('merges two mentions of one happening and keeps the first as trigger', () => {
+    const doc = analyze('A car bomb exploded in a crowded market on Friday, killing 9 people. The blast also wounded 20 others.');
+    const bombs = doc.events.filter((e) => e.type === 'Explosions/Remote violence');
+    expect(bombs).toHaveLength(1);
+    expect(bombs[0]).toMatchObject({ trigger: { text: 'car bomb' }, killed: { min: 9, max: 9 }, injured: { min: 20, max: 20 } });
+  });
+
+  it('revises a death toll with "a 12th soldier later died"', () => {
+    const doc = analyze('Eleven soldiers were killed in an ambush on Tuesday. A 12th soldier later died of his wounds.');
+    expect(doc.events).toHaveLength(1);
+    expect(doc.events[0]!.killed.min).toBe(12);
+  });
+
+  it('adds the figures of a follow-up sentence to the event before it', () => {
+    const doc = analyze('Militants attacked an army base near the river on Monday. Three soldiers were killed and five wounded.');
+    expect(doc.events).toHaveLength(1);
+    expect(doc.events[0]).toMatchObject({ type: 'Battles', killed: { min: 3, max: 3 }, injured: { min: 5, max: 5 } });
+  });
+
+  it('gives agent and target roles from voice and position', () => {
+    const active = analyze('Government forces shelled rebel positions on Monday.').events[0]!;
+    expect(active.actors.find((a) => a.text === 'Government forces')?.role).toBe('agent');
+    const passive = analyze('Five villagers were abducted by armed gunmen on Monday.').events[0]!;
+    expect(passive.actors.find((a) => a.text === 'Five villagers')?.role).toBe('target');
+    expect(passive.actors.find((a) => a.text === 'armed gunmen')?.role).toBe('agent');
+  });
+
+  it('falls back to the publication date at precision 3 and inherits earlier dates one step coarser', () => {
+    const undated = analyze('Rebels ambushed a convoy near the pass.').events[0]!;
+    expect(undated.date).toEqual({ value: PUBLISHED, precision: 3 });
+    const inherited = analyze('On Monday the army moved north. Rebels ambushed a convoy near the pass.').events.find((e) => e.subtype === 'Armed clash')!;
+    expect(inherited.date).toEqual({ value: '2024-03-04', precision: 2 });
+  });
+
+  it('returns no events for text without triggers', () => {
+    expect(analyze('The bakery on Main Street sells bread and cakes.').events).toEqual([]);
+  });
+});
+
+describe('the taxonomy data file', () => {
+  it('spells ACLED types and holds the extra families', () => {
+    const { types } = taxonomy();
+    expect(types.get('Explosions/Remote violence')).toContain('Shelling/artillery/missile attack');
+    expect(types.get('Violence against civilians')).toContain('Abduction/forced disappearance');
+    expect(types.get('Diplomacy')).toEqual(['Talks', 'Phone call', 'Agreement', 'Meeting']);
+    expect(types.get('Statement')).toEqual(['Threat', 'Demand', 'Accusation', 'Denial', 'Appeal']);
+    expect(types.get('Displacement')).toEqual(['Refugee movement', 'Border crossing']);
+  });
+});
+
+describe('event spans', () => {
+  const pieces = fc.constantFrom(
+    'At least 12', 'soldiers', 'were killed', 'and up to 30 wounded', 'in an airstrike', 'on Tuesday', ',', '.', 'the army said',
+    'Rebels', 'shelled', 'the town of Marvale', 'according to', 'Northgate Wire', '“', '”', 'A 13th soldier later died', 'protesters', 'clashed with police', '\n\n',
+  );
+  it('every trigger, actor and sentence span matches the body', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { minLength: 1, maxLength: 30 }), (parts) => {
+        const doc = analyze(`Update. ${parts.join(' ')}`);
+        for (const e of doc.events) {
+          expect(doc.body.slice(e.trigger.start, e.trigger.end)).toBe(e.trigger.text);
+          for (const a of e.actors) expect(doc.body.slice(a.start, a.end)).toBe(a.text);
+          expect(e.trigger.start).toBeGreaterThanOrEqual(e.sentence.start);
+          expect(e.trigger.end).toBeLessThanOrEqual(e.sentence.end);
+          expect(taxonomy().types.get(e.type)).toContain(e.subtype);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+function analyzeSeed(prefix: string): Document {
+  const path = seedPath(prefix);
+  const [item] = readBytes(path, readFileSync(path));
+  if (item?.kind !== 'record') throw new Error(`seed ${prefix} was not read`);
+  let doc = extractDocument(item.origin, item.record, { now: NOW });
+  for (const stage of STAGES) doc = stage(doc);
+  return annotateEvents(doc);
+}
+
+const sentenceOf = (doc: Document, e: NewsEvent): string => doc.body.slice(e.sentence.start, e.sentence.end);
+
+describe.skipIf(!seedsPresent)('seed 000', () => {
+  const doc = seedsPresent ? analyzeSeed('000') : (null as unknown as Document);
+
+  it('has the airstrike on Turkish soldiers: Thursday 2020-02-27, at least 33 killed, up to 50 wounded, Idlib, per the Telegraph', () => {
+    const strike = doc.events.find((e) => e.subtype === 'Air/drone strike');
+    expect(strike).toMatchObject({ type: 'Explosions/Remote violence', killed: { min: 33 }, injured: { max: 50 } });
+    expect(strike!.date?.value).toBe('2020-02-27');
+    expect(strike!.location?.name).toBe('Idlib');
+    expect(strike!.attribution?.key).toBe('org:the-telegraph');
+  });
+
+  it('has the Erdogan–Macron phone call', () => {
+    const call = doc.events.find((e) => e.type === 'Diplomacy' && e.subtype === 'Phone call');
+    expect(call?.actors.map((a) => a.key)).toEqual(expect.arrayContaining(['per:recep-tayyip-erdogan', 'per:emmanuel-macron']));
+  });
+
+  it('has the government shelling that killed five Turkish troops this week', () => {
+    const shelling = doc.events.find((e) => e.subtype === 'Shelling/artillery/missile attack');
+    expect(shelling?.killed.min).toBe(5);
+    expect(shelling?.date?.value).toBe('2020-W09');
+    expect(shelling?.actors.find((a) => a.role === 'agent')?.text).toBe('government');
+  });
+
+  it('has Erdogan’s threat as a Statement / Threat, and no attack in that sentence', () => {
+    const threat = doc.events.find((e) => e.subtype === 'Threat');
+    expect(threat?.actors.some((a) => a.key === 'per:recep-tayyip-erdogan' && a.role === 'agent')).toBe(true);
+    const sameSentence = doc.events.filter((e) => e.sentence.start === threat!.sentence.start && e.type !== 'Statement');
+    expect(sameSentence.every((e) => e.modality === 'threatened')).toBe(true);
+  });
+});
+
+describe.skipIf(!seedsPresent)('seed 002', () => {
+  const doc = seedsPresent ? analyzeSeed('002') : (null as unknown as Document);
+  const strikes = (): NewsEvent[] => doc.events.filter((e) => e.subtype === 'Air/drone strike');
+
+  it('has the Turkish drone strikes killing 26 Syrian soldiers on 2020-02-29, per SOHR', () => {
+    const drones = strikes().find((e) => e.killed.min === 26);
+    expect(drones).toBeDefined();
+    expect(drones!.date?.value).toBe('2020-02-29');
+    expect(drones!.attribution?.key).toBe('org:syrian-observatory-for-human-rights');
+    expect(drones!.actors.find((a) => a.role === 'agent')?.key).toBe('loc:turkey');
+  });
+
+  it('keeps the Syrian airstrike of Thursday apart, revised to 34 by "A 34th soldier later died"', () => {
+    const airstrike = strikes().find((e) => e.trigger.text === 'airstrike');
+    expect(airstrike?.date?.value).toBe('2020-02-27');
+    expect(airstrike?.killed.min).toBe(34);
+  });
+
+  it('has Macron’s phone calls, the Saraqeb air strikes and the migrants at the border per the IOM', () => {
+    expect(doc.events.some((e) => e.subtype === 'Phone call' && /Macron/.test(sentenceOf(doc, e)))).toBe(true);
+    expect(strikes().some((e) => e.location?.name === 'Sarāqib' || /Saraqeb/.test(sentenceOf(doc, e)))).toBe(true);
+    const border = doc.events.find((e) => e.type === 'Displacement' && e.attribution?.key === 'org:international-organization-for-migration');
+    expect(border?.subtype).toBe('Border crossing');
+  });
+
+  it('has "threatened reprisals" as a threat, not an attack', () => {
+    const threat = doc.events.find((e) => e.subtype === 'Threat' && /reprisals/.test(sentenceOf(doc, e)));
+    expect(threat).toBeDefined();
+    expect(doc.events.filter((e) => e.sentence.start === threat!.sentence.start && e.type !== 'Statement')).toEqual([]);
+  });
+});
