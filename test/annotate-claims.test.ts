@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Document, NewsEvent, Quote } from '../src/document.js';
+import { RejectedInput, type Document, type NewsEvent, type Quote } from '../src/document.js';
 import { annotateClaims } from '../src/annotate/claims.js';
 import { extractDocument } from '../src/extract/index.js';
 import { STAGES } from '../src/pipeline/analyze.js';
@@ -88,7 +88,14 @@ describe('claims ledger properties', () => {
     const words = fc.constantFrom('12', 'dozens of', 'at least 40', 'soldiers', 'were', 'killed', 'said', 'the', 'ministry', '$5m', 'Port Avel', ',', '.');
     fc.assert(
       fc.property(fc.array(words, { minLength: 1, maxLength: 40 }), (parts) => {
-        const doc = annotateClaims(analysed(parts.join(' ')));
+        let doc: Document;
+        try {
+          doc = annotateClaims(analysed(parts.join(' ')));
+        } catch (error) {
+          // A text that is all web furniture ("12" alone) is rejected before any claim is made.
+          if (error instanceof RejectedInput) return;
+          throw error;
+        }
         for (const claim of doc.claims) {
           expect(doc.body.slice(claim.start, claim.end)).toBe(claim.text);
           expect(claim.sentence.start).toBeLessThanOrEqual(claim.start);

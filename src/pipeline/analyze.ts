@@ -4,10 +4,12 @@
  */
 import { toAnalysisRecord, type AnalysisRecord, type InputRecord, type Origin, type Stage } from '../document.js';
 import { annotateClaims } from '../annotate/claims.js';
+import { annotateEvents } from '../annotate/events.js';
 import { annotateCanonicalEntities } from '../annotate/entities/index.js';
 import { annotateEntities } from '../annotate/ner/index.js';
 import { annotateNumbers } from '../annotate/numbers.js';
 import { annotatePlaces } from '../annotate/places.js';
+import { annotateQuotes } from '../annotate/quotes.js';
 import { annotateSentences } from '../annotate/sentences.js';
 import { annotateTimes } from '../annotate/times.js';
 import { extractDocument } from '../extract/index.js';
@@ -19,6 +21,8 @@ export const STAGES: readonly Stage[] = [
   annotatePlaces, // needs canonical entities
   annotateTimes,
   annotateNumbers,
+  annotateQuotes, // needs sentences and canonical entities
+  annotateEvents, // needs sentences, entities, places, times and numbers
   annotateClaims, // needs numbers, quotes and events
 ];
 

@@ -1,0 +1,116 @@
+/**
+ * An API backend held in memory: the articles are analysed and linked exactly as `ingest` does
+ * (same pipeline, `linkAll`, `composeStory`), but nothing is stored. For developing the web UI and
+ * for tests that need real stories without a database; `crosscheck serve` uses the store.
+ */
+import { analyzeRecord } from '../pipeline/analyze.js';
+import { RejectedInput, type AnalysisRecord, type InputRecord } from '../document.js';
+import type { CanonicalEvent } from '../link/events.js';
+import { linkAll, linkItemOf } from '../link/index.js';
+import { composeStory, type StoryMember, type StoryRecord } from '../link/story-record.js';
+import type { SearchHit, StoredArticle } from '../store/index.js';
+import type { EventFilter, Page, StoryDetail, StoryFilter } from '../store/queries.js';
+import type { ApiBackend, IngestResult } from './app.js';
+
+export class MemoryBackend implements ApiBackend {
+  private readonly records = new Map<string, AnalysisRecord>();
+  private articlesById = new Map<string, StoredArticle>();
+  private storiesById = new Map<string, StoryRecord>();
+  private eventsByStory = new Map<string, CanonicalEvent[]>();
+
+  constructor(private readonly now: Date = new Date()) {}
+
+  /** Adds analysed records and re-links everything. */
+  add(records: readonly AnalysisRecord[]): void {
+    for (const record of records) this.records.set(record.id, record);
+    const links = linkAll([...this.records.values()].map(linkItemOf));
+    this.articlesById = new Map();
+    for (const link of links) {
+      const record = this.records.get(link.id)!;
+      this.articlesById.set(link.id, { ...record, story: link.story, duplicate_of: link.duplicate_of });
+    }
+    const members = new Map<string, StoryMember[]>();
+    for (const article of this.articlesById.values()) members.set(article.story!, [...(members.get(article.story!) ?? []), article]);
+    this.storiesById = new Map();
+    this.eventsByStory = new Map();
+    for (const [id, list] of members) {
+      const { story, events } = composeStory(id, list);
+      this.storiesById.set(id, story);
+      this.eventsByStory.set(id, events);
+    }
+  }
+
+  async ingest(inputs: InputRecord[]): Promise<IngestResult> {
+    const analysed: AnalysisRecord[] = [];
+    const rejected: IngestResult['rejected'] = [];
+    inputs.forEach((input, index) => {
+      try {
+        analysed.push(analyzeRecord(`request item ${index}`, input, this.now));
+      } catch (error) {
+        if (!(error instanceof RejectedInput)) throw error;
+        rejected.push({ index, reason: error.reason });
+      }
+    });
+    const unchanged = analysed.filter((r) => JSON.stringify(this.records.get(r.id)) === JSON.stringify(r)).length;
+    this.add(analysed);
+    return { stored: analysed.length - unchanged, unchanged, rejected };
+  }
+
+  async stories(filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryRecord>> {
+    const matches = [...this.storiesById.values()].filter((s) => this.storyMatches(s, filter));
+    matches.sort((a, b) => (b.last_seen ?? '').localeCompare(a.last_seen ?? '') || (a.id < b.id ? 1 : -1));
+    return pageOf(matches, limit, cursor);
+  }
+
+  async story(id: string): Promise<StoryDetail | null> {
+    const story = this.storiesById.get(id);
+    if (!story) return null;
+    const articles = story.articles
+      .map((a) => this.articlesById.get(a)!)
+      .map((a) => ({ id: a.id, title: a.title, url: a.url, source: a.source.name ?? a.source.domain, published: a.published?.value ?? null, duplicate_of: a.duplicate_of }));
+    return { story, events: this.eventsByStory.get(id) ?? [], articles };
+  }
+
+  async events(filter: EventFilter, limit: number, cursor?: string): Promise<Page<CanonicalEvent>> {
+    const all = [...this.eventsByStory.values()].flat().filter((e) =>
+      (!filter.story || e.story === filter.story) && (!filter.type || e.type === filter.type) &&
+      (!filter.from || (e.date?.value ?? '') >= filter.from) && (!filter.to || (e.date?.value ?? '').slice(0, 10) <= filter.to));
+    all.sort((a, b) => (b.date?.value ?? '').localeCompare(a.date?.value ?? '') || (a.id < b.id ? 1 : -1));
+    return pageOf(all, limit, cursor);
+  }
+
+  async article(id: string): Promise<StoredArticle | null> {
+    return this.articlesById.get(id) ?? null;
+  }
+
+  /** A plain substring search (the store uses PostgreSQL full-text search). */
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const needle = query.toLowerCase();
+    const hits: SearchHit[] = [];
+    for (const a of this.articlesById.values()) {
+      const at = a.body.toLowerCase().indexOf(needle);
+      if (at < 0) continue;
+      const snippet = `${a.body.slice(Math.max(0, at - 60), at)}<b>${a.body.slice(at, at + needle.length)}</b>${a.body.slice(at + needle.length, at + needle.length + 60)}`;
+      hits.push({ id: a.id, title: a.title, snippet, rank: 1 });
+    }
+    return hits.slice(0, limit);
+  }
+
+  private storyMatches(story: StoryRecord, filter: StoryFilter): boolean {
+    const articles = story.articles.map((a) => this.articlesById.get(a)!);
+    if (filter.q && !articles.some((a) => `${a.title ?? ''} ${a.body}`.toLowerCase().includes(filter.q!.toLowerCase()))) return false;
+    if (filter.entity && !articles.some((a) => a.entities.some((e) => e.key === filter.entity))) return false;
+    if (filter.place && !articles.some((a) => a.places.some((p) => p.key === filter.place))) return false;
+    if (filter.from && (story.last_seen ?? '') < filter.from) return false;
+    if (filter.to && (story.first_seen ?? '').slice(0, 10) > filter.to) return false;
+    if (filter.type && !story.event_types.includes(filter.type)) return false;
+    return true;
+  }
+}
+
+function pageOf<T extends { id: string }>(sorted: T[], limit: number, cursor?: string): Page<T> {
+  const from = cursor ? sorted.findIndex((item) => item.id === Buffer.from(cursor, 'base64url').toString('utf8')) + 1 : 0;
+  const items = sorted.slice(from, from + limit);
+  const more = from + limit < sorted.length;
+  return { items, next: more ? Buffer.from(items.at(-1)!.id).toString('base64url') : null };
+}
