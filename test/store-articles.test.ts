@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRecord } from '../src/document.js';
 import { openStore, StoreError, type StoreOptions, type StoredArticle } from '../src/store/index.js';
-import { migrate } from '../src/store/migrations.js';
+import { migrate, migrations } from '../src/store/migrations.js';
 import { pgliteBackend, postgresBackend } from './support/backends.js';
 import { exportWith } from './support/export.js';
 
@@ -120,7 +120,7 @@ for (const backend of [pgliteBackend(async (dir) => (await openStore({ dbDir: di
       try {
         expect(await migrate(client)).toEqual([]);
         const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-        expect(rows.map((row) => Number(row.version))).toEqual([1, 2]);
+        expect(rows.map((row) => Number(row.version))).toEqual(migrations.map((step) => step.version));
       } finally {
         await client.close();
       }
@@ -224,7 +224,7 @@ for (const backend of [pgliteBackend(async (dir) => (await openStore({ dbDir: di
           fc.record({ title: fc.option(text), body: text, name: fc.option(text) }),
           { numRuns: 40, seed: 7 },
         ).map(({ title, body, name }, i) => ({
-          ...article(`p${i}`, { title, body, entities: [], times: [], numbers: [], quotes: [], events: [] }),
+          ...article(`p${i}`, { title, body, entities: [], times: [], numbers: [], quotes: [], events: [], claims: [] }),
           source: { name, domain: null },
           sentences: [{ start: 0, end: body.length }],
         }));

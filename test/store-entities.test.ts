@@ -336,7 +336,7 @@ for (const backend of [pgliteBackend(// An initialised but unmigrated database: 
       });
     });
 
-    it('migration 2 fills the entity tables from articles stored before it existed', async () => {
+    it('migrating fills the entity tables from articles stored before they existed', async () => {
       const options = await backend.fresh();
       const client = await backend.rawClient(options);
       try {

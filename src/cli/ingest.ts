@@ -53,6 +53,8 @@ export async function runIngest(argv: string[], io: CliIO): Promise<number> {
 /**
  * Stores analysed records in batches, one transaction each. When a batch fails, its records are
  * retried one by one so that a single bad record is rejected (and named) without losing the rest.
+ * The next batch is gathered while the previous one is being stored, so that the analysis workers
+ * are kept busy meanwhile (at most two batches are held in memory, the waiting one as JSON text).
  */
 export async function ingestInto(
   store: Store,
@@ -67,15 +69,13 @@ export async function ingestInto(
     totals.updated += r.updated;
     totals.unchanged += r.unchanged;
   };
-  let batch: Array<{ origin: string; record: AnalysisRecord }> = [];
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const current = batch;
-    batch = [];
+  const storeBatch = async (waiting: ReadonlyArray<{ origin: string; json: string }>): Promise<void> => {
+    // Parsed only now: a waiting batch held as JSON text takes a fraction of the memory.
+    const batch = waiting.map((o) => ({ origin: o.origin, record: JSON.parse(o.json) as AnalysisRecord }));
     try {
-      add(await store.putArticles(current.map((o) => o.record)));
+      add(await store.putArticles(batch.map((o) => o.record)));
     } catch {
-      for (const one of current) {
+      for (const one of batch) {
         try {
           add(await store.putArticles([one.record]));
         } catch (error) {
@@ -86,10 +86,21 @@ export async function ingestInto(
       }
     }
   };
-  for await (const outcome of outcomes) {
-    batch.push({ origin: outcome.origin, record: JSON.parse(outcome.json) as AnalysisRecord });
-    if (batch.length >= batchSize) await flush();
+  let storing: Promise<void> = Promise.resolve();
+  let batch: Array<{ origin: string; json: string }> = [];
+  try {
+    for await (const outcome of outcomes) {
+      batch.push({ origin: outcome.origin, json: outcome.json });
+      if (batch.length < batchSize) continue;
+      await storing;
+      storing = storeBatch(batch);
+      storing.catch(() => undefined); // awaited (and its error raised) before the next batch or at the end
+      batch = [];
+    }
+  } finally {
+    // Whatever happens to the input, the batch already handed to the store finishes first.
+    await storing;
   }
-  await flush();
+  if (batch.length > 0) await storeBatch(batch);
   return totals;
 }

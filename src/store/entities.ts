@@ -13,8 +13,9 @@
  * surface texts, names, subtypes), then rebuilds the touched `entities` rows from those small
  * tables. Only an update that removes mentions rescans that key's mentions (for first/last seen).
  */
-import type { EntityType } from '../document.js';
+import type { AnalysisRecord, EntityType } from '../document.js';
 import { classifyName } from './person-names.js';
+import { numberArray, textArray } from './sql-arrays.js';
 import type { SqlExecutor, SqlValue } from './sql-client.js';
 
 export interface EntityAlias {
@@ -63,11 +64,20 @@ export type ArticleScope = readonly string[] | 'all';
  */
 const ENTITY_INDEX_LOCK_KEY = 7_240_518_312;
 
-/** Rebuilds the entity mentions of the articles in `scope` (inside the caller's transaction). */
-export async function indexEntities(tx: SqlExecutor, scope: ArticleScope): Promise<void> {
-  if (scope !== 'all' && scope.length === 0) return;
+/**
+ * Rebuilds the entity mentions of the articles in `scope` (inside the caller's transaction).
+ * `stored`: the records as just stored, one per id of `scope`; their mentions then travel as
+ * column arrays instead of being re-read from the stored JSON (which costs a de-TOAST and a jsonb
+ * walk per article). Returns the entities whose rows were rebuilt.
+ */
+export async function indexEntities(
+  tx: SqlExecutor,
+  scope: ArticleScope,
+  stored?: readonly AnalysisRecord[],
+): Promise<Set<string>> {
+  if (scope !== 'all' && scope.length === 0) return new Set();
   await tx.query(`SELECT pg_advisory_xact_lock(${ENTITY_INDEX_LOCK_KEY})`);
-  await collectMentionDelta(tx, scope);
+  await collectMentionDelta(tx, scope, stored);
   const removed = await keysIn(tx, 'sign < 0');
   const added = await keysIn(tx, 'sign > 0');
   await registerKeys(tx);
@@ -78,8 +88,10 @@ export async function indexEntities(tx: SqlExecutor, scope: ArticleScope): Promi
   const targetsBefore = await targetsOf(tx, touched, surnames);
   await decideSurnameMerges(tx, surnames);
   const targetsAfter = await targetsOf(tx, touched, surnames);
-  await refreshEntities(tx, new Set([...touched, ...orphanedTargets, ...targetsBefore, ...targetsAfter]));
+  const refreshed = new Set([...touched, ...orphanedTargets, ...targetsBefore, ...targetsAfter]);
+  await refreshEntities(tx, refreshed);
   await tx.query('DROP TABLE mention_delta');
+  return refreshed;
 }
 
 function scopeFilter(scope: ArticleScope, column: string, param: number): { sql: string; params: SqlValue[] } {
@@ -95,13 +107,13 @@ async function distinctKeys(tx: SqlExecutor, sql: string, params: readonly SqlVa
 /** A published date when it looks like one (TIMEX3 year first); the ingest time as ISO text. */
 const PUBLISHED_SEEN = `CASE WHEN a.published_value ~ '^[0-9]{4}(-|T|$)' THEN a.published_value END`;
 const INGESTED_SEEN = `to_char(a.ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
-const MENTION_COLUMNS = 'article_id, doc_key, type, subtype, name, "start", "end", text, seen_published, seen_ingested';
+const MENTION_COLUMNS = 'article_id, doc_key, type, subtype, name, "start", "end", text, seen_published, seen_ingested, count';
 
 /**
  * The scope's old mentions leave (sign -1) and its stored records' mentions arrive (sign +1), both
  * copied into a transaction-local table that the following steps aggregate.
  */
-async function collectMentionDelta(tx: SqlExecutor, scope: ArticleScope): Promise<void> {
+async function collectMentionDelta(tx: SqlExecutor, scope: ArticleScope, stored?: readonly AnalysisRecord[]): Promise<void> {
   await tx.query(
     `CREATE TEMP TABLE mention_delta ON COMMIT DROP AS
      SELECT ${MENTION_COLUMNS}, 0 AS sign FROM entity_mentions WITH NO DATA`,
@@ -112,15 +124,17 @@ async function collectMentionDelta(tx: SqlExecutor, scope: ArticleScope): Promis
      INSERT INTO mention_delta SELECT ${MENTION_COLUMNS}, -1 FROM gone`,
     removal.params,
   );
+  if (stored) return addMentionsOf(tx, stored);
   const addition = scopeFilter(scope, 'a.id', 1);
   await tx.query(
     `WITH added AS (
        INSERT INTO entity_mentions (${MENTION_COLUMNS})
        SELECT a.id, e->>'key', e->>'type', e->>'subtype', coalesce(e->>'name', e->>'text'),
-              (e->>'start')::int, (e->>'end')::int, e->>'text', ${PUBLISHED_SEEN}, ${INGESTED_SEEN}
+              (e->>'start')::int, (e->>'end')::int, e->>'text', ${PUBLISHED_SEEN}, ${INGESTED_SEEN}, 1
        FROM articles a
+       CROSS JOIN LATERAL (SELECT a.record::jsonb AS r) j
        CROSS JOIN LATERAL jsonb_array_elements(
-         CASE WHEN jsonb_typeof(a.record->'entities') = 'array' THEN a.record->'entities' ELSE '[]'::jsonb END) e
+         CASE WHEN jsonb_typeof(j.r->'entities') = 'array' THEN j.r->'entities' ELSE '[]'::jsonb END) e
        WHERE ${addition.sql}
          AND jsonb_typeof(e->'key') = 'string' AND e->>'key' <> ''
          AND jsonb_typeof(e->'type') = 'string' AND jsonb_typeof(e->'text') = 'string'
@@ -131,6 +145,57 @@ async function collectMentionDelta(tx: SqlExecutor, scope: ArticleScope): Promis
   );
 }
 
+/**
+ * The same mentions as the JSON walk above, from the records in hand, as column arrays; the
+ * mentions of one article that share key and form (type, subtype, name, text) travel as one row
+ * with their `count` and the first one's span: news repeats names, and rows are what costs.
+ */
+async function addMentionsOf(tx: SqlExecutor, records: readonly AnalysisRecord[]): Promise<void> {
+  const columns = { article: [] as string[], key: [] as string[], type: [] as string[], subtype: [] as Array<string | null>,
+    name: [] as string[], start: [] as number[], end: [] as number[], text: [] as string[], count: [] as number[] };
+  for (const record of records) {
+    const rowOf = new Map<string, number>();
+    for (const entity of record.entities ?? []) {
+      const subtype = entity.subtype === null || entity.subtype === undefined ? null : String(entity.subtype);
+      const name = typeof entity.name === 'string' ? entity.name : entity.text;
+      const form = JSON.stringify([entity.key, entity.type, subtype, name, entity.text]);
+      const row = rowOf.get(form);
+      if (row !== undefined) {
+        (columns.count[row] as number)++;
+        continue;
+      }
+      rowOf.set(form, columns.article.length);
+      columns.article.push(record.id);
+      columns.key.push(entity.key);
+      columns.type.push(entity.type);
+      columns.subtype.push(subtype);
+      columns.name.push(name);
+      columns.start.push(entity.start);
+      columns.end.push(entity.end);
+      columns.text.push(entity.text);
+      columns.count.push(1);
+    }
+  }
+  if (columns.article.length === 0) return;
+  await tx.query(
+    `WITH m AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[], $9::int[])
+         AS m (article_id, doc_key, type, subtype, name, "start", "end", text, count)),
+     seen AS (
+       SELECT a.id, ${PUBLISHED_SEEN} AS published, ${INGESTED_SEEN} AS ingested
+       FROM articles a WHERE a.id IN (SELECT DISTINCT article_id FROM m)),
+     added AS (
+       INSERT INTO entity_mentions (${MENTION_COLUMNS})
+       SELECT m.article_id, m.doc_key, m.type, m.subtype, m.name, m."start", m."end", m.text, s.published, s.ingested, m.count
+       FROM m JOIN seen s ON s.id = m.article_id
+       RETURNING ${MENTION_COLUMNS})
+     INSERT INTO mention_delta SELECT ${MENTION_COLUMNS}, 1 FROM added`,
+    [textArray(columns.article), textArray(columns.key), textArray(columns.type), textArray(columns.subtype),
+      textArray(columns.name), numberArray(columns.start), numberArray(columns.end), textArray(columns.text),
+      numberArray(columns.count)],
+  );
+}
+
 function keysIn(tx: SqlExecutor, condition: string): Promise<Set<string>> {
   return distinctKeys(tx, `SELECT DISTINCT doc_key AS key FROM mention_delta WHERE ${condition}`);
 }
@@ -138,10 +203,14 @@ function keysIn(tx: SqlExecutor, condition: string): Promise<Set<string>> {
 /** New per-document keys start as their own entity; their name says whether they are a full name or a surname. */
 async function registerKeys(tx: SqlExecutor): Promise<void> {
   const { rows } = await tx.query<{ key: string; type: string; name: string }>(
-    `SELECT d.doc_key AS key, min(d.type) AS type, mode() WITHIN GROUP (ORDER BY d.name) AS name
-     FROM mention_delta d
-     WHERE d.sign > 0 AND NOT EXISTS (SELECT 1 FROM entity_keys k WHERE k.doc_key = d.doc_key)
-     GROUP BY d.doc_key`,
+    // The name most mentions use (ties: the first in sort order, as mode() would pick it).
+    `WITH named AS (
+       SELECT d.doc_key, d.name, sum(d.count) AS uses, min(d.type) AS type
+       FROM mention_delta d
+       WHERE d.sign > 0 AND NOT EXISTS (SELECT 1 FROM entity_keys k WHERE k.doc_key = d.doc_key)
+       GROUP BY d.doc_key, d.name)
+     SELECT DISTINCT ON (doc_key) doc_key AS key, min(type) OVER (PARTITION BY doc_key) AS type, name
+     FROM named ORDER BY doc_key, uses DESC, name`,
   );
   for (let at = 0; at < rows.length; at += KEY_INSERT_CHUNK) {
     const chunk = rows.slice(at, at + KEY_INSERT_CHUNK);
@@ -173,7 +242,7 @@ async function applyDelta(tx: SqlExecutor, removed: ReadonlySet<string>): Promis
        first_ingested = least(k.first_ingested, d.first_ingested),
        last_ingested = greatest(k.last_ingested, d.last_ingested)
      FROM (
-       SELECT doc_key, sum(sign)::int AS mentions,
+       SELECT doc_key, sum(sign * count)::int AS mentions,
               (count(DISTINCT article_id) FILTER (WHERE sign > 0) - count(DISTINCT article_id) FILTER (WHERE sign < 0))::int AS articles,
               min(seen_published) FILTER (WHERE sign > 0) AS first_published,
               max(seen_published) FILTER (WHERE sign > 0) AS last_published,
@@ -197,7 +266,7 @@ async function applyDelta(tx: SqlExecutor, removed: ReadonlySet<string>): Promis
   }
   await tx.query(
     `INSERT INTO entity_key_forms (doc_key, field, value, count)
-     SELECT d.doc_key, f.field, f.value, sum(d.sign)::int
+     SELECT d.doc_key, f.field, f.value, sum(d.sign * d.count)::int
      FROM mention_delta d
      CROSS JOIN LATERAL (VALUES
        ('alias', btrim(regexp_replace(d.text, '\\s+', ' ', 'g'))), ('name', d.name), ('subtype', d.subtype)) f (field, value)

@@ -11,6 +11,7 @@ import {
 import { countEntities, indexEntities, readEntities, type StoredEntity } from './entities.js';
 import { StoreError, messageOf } from './errors.js';
 import { migrate } from './migrations.js';
+import { indexPlaces } from './places.js';
 import { openPgliteClient } from './pglite-client.js';
 import { openPostgresClient } from './pg-client.js';
 import type { SqlClient } from './sql-client.js';
@@ -88,9 +89,10 @@ class SqlStore implements Store {
     this.assertOpen();
     if (records.length === 0) return Promise.resolve({ inserted: 0, updated: 0, unchanged: 0 });
     return this.client.transaction(async (tx) => {
-      const { result, changedIds } = await upsertArticles(tx, records);
+      const { result, changedIds, changed } = await upsertArticles(tx, records);
       try {
-        await indexEntities(tx, changedIds);
+        const rebuilt = await indexEntities(tx, changedIds, changed);
+        await indexPlaces(tx, changedIds, rebuilt, changed);
       } catch (error) {
         throw new StoreError(`cannot index the entities of the stored articles: ${messageOf(error)}`, { cause: error });
       }

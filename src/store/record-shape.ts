@@ -63,17 +63,52 @@ export function orderKeys(value: unknown, shape: Shape): unknown {
   return ordered;
 }
 
-/** JSON with object keys sorted at every level, so equal content gives equal text whatever the key order. */
+/**
+ * JSON with object keys sorted at every level, so equal content gives equal text whatever the key
+ * order. Stored hashes depend on this exact text: change the output and every stored article looks
+ * revised on its next ingest. Records repeat a few object shapes thousands of times (spans,
+ * entities), so each shape's sorted keys are worked out once.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (isPlainObject(value)) {
-    const entries = Object.keys(value)
-      .filter((key) => value[key] !== undefined)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`);
-    return `{${entries.join(',')}}`;
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return `${out}]`;
   }
-  return JSON.stringify(value) ?? 'null';
+  const object = value as Record<string, unknown>;
+  const order = sortedKeysOf(Object.keys(object));
+  let out = '{';
+  let first = true;
+  for (let i = 0; i < order.keys.length; i++) {
+    const item = object[order.keys[i] as string];
+    if (item === undefined) continue;
+    out += (first ? '' : ',') + order.prefixes[i] + canonicalJson(item);
+    first = false;
+  }
+  return `${out}}`;
+}
+
+interface KeyOrder {
+  /** The keys as the object listed them (to confirm a cache hit). */
+  listed: string[];
+  keys: string[];
+  /** `"key":` for each key, in sorted order. */
+  prefixes: string[];
+}
+
+const MAX_CACHED_SHAPES = 1000;
+const keyOrders = new Map<string, KeyOrder>();
+
+function sortedKeysOf(keys: string[]): KeyOrder {
+  const shape = keys.join(',');
+  const cached = keyOrders.get(shape);
+  // A key holding a comma could make two shapes look alike: a hit counts only when every key matches.
+  if (cached && cached.listed.length === keys.length && cached.listed.every((key, i) => key === keys[i])) return cached;
+  const sorted = [...keys].sort();
+  const order = { listed: keys, keys: sorted, prefixes: sorted.map((key) => `${JSON.stringify(key)}:`) };
+  if (!cached && keyOrders.size < MAX_CACHED_SHAPES) keyOrders.set(shape, order);
+  return order;
 }
 
 export function contentHash(value: unknown): string {
