@@ -45,6 +45,9 @@ async function loadModules(fromDist: boolean): Promise<Modules> {
       ['places', await stage('annotate/places', 'annotatePlaces')],
       ['times', await stage('annotate/times', 'annotateTimes')],
       ['numbers', await stage('annotate/numbers', 'annotateNumbers')],
+      ['quotes', await stage('annotate/quotes', 'annotateQuotes')],
+      ['events', await stage('annotate/events', 'annotateEvents')],
+      ['claims', await stage('annotate/claims', 'annotateClaims')],
     ],
   };
 }
