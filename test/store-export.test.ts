@@ -52,10 +52,10 @@ describe('crosscheck export (command line)', () => {
     expect(result.out).toBe('');
   });
 
-  it.each(['stories', 'events', 'claims'])('says plainly that %s are not available yet', async (kind) => {
-    const result = await exportCli([kind]);
+  it.each([['stories', 'geojson'], ['claims', 'acled-csv']])('refuses a format that %s does not have (%s)', async (kind, format) => {
+    const result = await exportCli([kind, '--format', format]);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(new RegExp(`export ${kind}: not available yet: arrives with \\S`));
+    expect(result.err).toContain(`--format ${format} is not available for ${kind}`);
     expect(result.out).toBe('');
   });
 

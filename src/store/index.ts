@@ -10,6 +10,11 @@ import {
 } from './articles.js';
 import { countEntities, indexEntities, readEntities, type StoredEntity } from './entities.js';
 import { StoreError, messageOf } from './errors.js';
+import type { CanonicalEvent } from '../link/events.js';
+import type { StoryRecord } from '../link/story-record.js';
+import { readClaims, type StoredClaim } from './claims.js';
+import { readEvents, readStories, relink } from './links.js';
+import { articleById, listEvents, listStories, storyDetail, type EventFilter, type Page, type StoryDetail, type StoryFilter } from './queries.js';
 import { migrate } from './migrations.js';
 import { indexPlaces } from './places.js';
 import { openPgliteClient } from './pglite-client.js';
@@ -17,6 +22,8 @@ import { openPostgresClient } from './pg-client.js';
 import type { SqlClient } from './sql-client.js';
 
 export type { PutResult, SearchHit, StoredArticle } from './articles.js';
+export type { StoredClaim } from './claims.js';
+export { BadCursor, type EventFilter, type Page, type StoryDetail, type StoryFilter } from './queries.js';
 export type { EntityAlias, StoredEntity } from './entities.js';
 export { StoreError } from './errors.js';
 export { embeddedDatabaseExists } from './pglite-client.js';
@@ -49,6 +56,17 @@ export interface Store {
    * first. Snippets wrap matches in `<b>`…`</b>` around raw body text: escape before putting in HTML.
    */
   search(query: string, limit?: number): Promise<SearchHit[]>;
+  /** Streams stories (composed records), one page at a time. */
+  stories(options?: { batchSize?: number }): AsyncIterable<StoryRecord>;
+  /** Streams canonical events, one page at a time. */
+  events(options?: { batchSize?: number }): AsyncIterable<CanonicalEvent>;
+  /** Streams the claims ledger: every claim of every stored article, with its article, outlet and story. */
+  claims(options?: { batchSize?: number }): AsyncIterable<StoredClaim>;
+  /** Read queries for the API: filtered pages of stories and events, one story in full, one article. */
+  listStories(filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryRecord>>;
+  story(id: string): Promise<StoryDetail | null>;
+  listEvents(filter: EventFilter, limit: number, cursor?: string): Promise<Page<CanonicalEvent>>;
+  article(id: string): Promise<StoredArticle | null>;
   close(): Promise<void>;
 }
 
@@ -96,6 +114,11 @@ class SqlStore implements Store {
       } catch (error) {
         throw new StoreError(`cannot index the entities of the stored articles: ${messageOf(error)}`, { cause: error });
       }
+      try {
+        await relink(tx, changed);
+      } catch (error) {
+        throw new StoreError(`cannot link the stored articles into stories: ${messageOf(error)}`, { cause: error });
+      }
       return result;
     });
   }
@@ -123,6 +146,41 @@ class SqlStore implements Store {
   search(query: string, limit?: number): Promise<SearchHit[]> {
     this.assertOpen();
     return searchArticles(this.client, query, Math.min(positiveInteger(limit, DEFAULT_SEARCH_LIMIT), MAX_SEARCH_LIMIT));
+  }
+
+  stories(options: { batchSize?: number } = {}): AsyncIterable<StoryRecord> {
+    this.assertOpen();
+    return readStories(this.client, positiveInteger(options.batchSize, DEFAULT_BATCH_SIZE));
+  }
+
+  events(options: { batchSize?: number } = {}): AsyncIterable<CanonicalEvent> {
+    this.assertOpen();
+    return readEvents(this.client, positiveInteger(options.batchSize, DEFAULT_BATCH_SIZE));
+  }
+
+  claims(options: { batchSize?: number } = {}): AsyncIterable<StoredClaim> {
+    this.assertOpen();
+    return readClaims(this.client, positiveInteger(options.batchSize, DEFAULT_BATCH_SIZE));
+  }
+
+  listStories(filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryRecord>> {
+    this.assertOpen();
+    return listStories(this.client, filter, limit, cursor);
+  }
+
+  story(id: string): Promise<StoryDetail | null> {
+    this.assertOpen();
+    return storyDetail(this.client, id);
+  }
+
+  listEvents(filter: EventFilter, limit: number, cursor?: string): Promise<Page<CanonicalEvent>> {
+    this.assertOpen();
+    return listEvents(this.client, filter, limit, cursor);
+  }
+
+  article(id: string): Promise<StoredArticle | null> {
+    this.assertOpen();
+    return articleById(this.client, id);
   }
 
   async close(): Promise<void> {

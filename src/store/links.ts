@@ -251,3 +251,10 @@ async function* readRecords<T>(db: SqlExecutor, table: 'stories' | 'events', bat
 
 export const readStories = (db: SqlExecutor, batchSize: number): AsyncGenerator<StoryRecord> => readRecords<StoryRecord>(db, 'stories', batchSize);
 export const readEvents = (db: SqlExecutor, batchSize: number): AsyncGenerator<CanonicalEvent> => readRecords<CanonicalEvent>(db, 'events', batchSize);
+
+/** Links every stored article (the migration that adds linking runs it once on existing data). */
+export async function relinkStored(tx: SqlExecutor): Promise<void> {
+  const { rows } = await tx.query<{ body: string; record: Omit<AnalysisRecord, 'body'> | string }>('SELECT body, record FROM articles ORDER BY seq');
+  const records = rows.map((row) => ({ ...(typeof row.record === 'string' ? (JSON.parse(row.record) as Omit<AnalysisRecord, 'body'>) : row.record), body: row.body }) as AnalysisRecord);
+  await relink(tx, records);
+}

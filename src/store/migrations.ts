@@ -1,4 +1,5 @@
 import { indexEntities } from './entities.js';
+import { LINK_SCHEMA, relinkStored } from './links.js';
 import { StoreError } from './errors.js';
 import { indexPlaces, placeTables } from './places.js';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
@@ -148,6 +149,12 @@ export const migrations: readonly Migration[] = [
       // casts it (`record::jsonb`).
       `ALTER TABLE articles ALTER COLUMN record TYPE json USING record::json`,
     ],
+  },
+  {
+    version: 6,
+    name: 'links: copies, stories, canonical events',
+    statements: [...LINK_SCHEMA],
+    backfill: relinkStored,
   },
 ];
 

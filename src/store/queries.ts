@@ -102,11 +102,11 @@ export async function listStories(db: SqlExecutor, filter: StoryFilter, limit: n
     c.add((p) => `s.id IN (SELECT a.story FROM articles a WHERE a.search_vector @@ websearch_to_tsquery('english', ${p}))`, filter.q);
   }
   if (filter.entity) {
-    c.add((p) => `s.id IN (SELECT a.story FROM articles a WHERE a.record->'entities' @> jsonb_build_array(jsonb_build_object('key', ${p}::text)))`, filter.entity);
+    c.add((p) => `s.id IN (SELECT a.story FROM articles a WHERE a.record::jsonb->'entities' @> jsonb_build_array(jsonb_build_object('key', ${p}::text)))`, filter.entity);
   }
   if (filter.place) {
     c.add(
-      (p) => `(s.id IN (SELECT a.story FROM articles a WHERE a.record->'places' @> jsonb_build_array(jsonb_build_object('key', ${p}::text))))`,
+      (p) => `(s.id IN (SELECT a.story FROM articles a WHERE a.record::jsonb->'places' @> jsonb_build_array(jsonb_build_object('key', ${p}::text))))`,
       filter.place,
     );
   }

@@ -1,0 +1,121 @@
+/**
+ * Linking in the store, on both back ends: copies point to their original, reports of one event
+ * share a story, stories and canonical events are stored and exported, the claims ledger is
+ * exported, re-ingesting changes nothing, and the stories do not depend on the order of ingest.
+ * All articles are fictional.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisRecord } from '../src/document.js';
+import { analyzeRecord } from '../src/pipeline/analyze.js';
+import { openStore, type Store, type StoreOptions, type StoredArticle } from '../src/store/index.js';
+import { openPgliteClient } from '../src/store/pglite-client.js';
+import { pgliteBackend, postgresBackend } from './support/backends.js';
+import { exportWith } from './support/export.js';
+
+const NOW = new Date('2031-06-01T00:00:00Z');
+const WIRE = [
+  'PORT AVEL (Harbour Wire) - At least 12 people were killed when shells hit the covered market in Port Avel on Tuesday, the Northland health ministry said.',
+  'Witnesses said the shelling began at dawn. Rescue teams pulled survivors from the rubble of the market hall.',
+  'The Northland Liberation Front denied firing on the town. Officials said 30 people were wounded.',
+].join('\n\n');
+
+function record(id: string, published: string, outlet: string, title: string, text: string): AnalysisRecord {
+  return analyzeRecord(id, { id, published, source: outlet, title, text }, NOW);
+}
+
+const ARTICLES = (): AnalysisRecord[] => [
+  record('wire', '2031-05-07', 'Harbour Wire', 'Shells hit Port Avel market', WIRE),
+  record('repost', '2031-05-08', 'Coast Daily', 'Market shelled in Port Avel', `Coast Daily | News\n\n${WIRE}\n\nShare this story`),
+  record('update', '2031-05-08', 'Valley Press', 'Port Avel market toll rises to 15',
+    'The death toll from Tuesday\'s shelling of the Port Avel covered market rose to 15, the Northland health ministry said on Wednesday. The Northland Liberation Front again denied any role in the attack on the market.'),
+  record('orchard', '2031-05-08', 'Valley Press', 'Frost destroys Eastmarch apple blossom',
+    'Late frost destroyed most of the apple blossom in the Eastmarch orchards, growers said on Wednesday. Farmer Tomas Reyl expects the harvest to halve this year.'),
+];
+
+async function withStore<T>(options: StoreOptions, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(options);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+const partition = (articles: StoredArticle[]): string[][] => {
+  const byStory = new Map<string, string[]>();
+  for (const a of articles) byStory.set(a.story!, [...(byStory.get(a.story!) ?? []), a.id]);
+  return [...byStory.values()].map((ids) => ids.sort()).sort((x, y) => x[0]!.localeCompare(y[0]!));
+};
+
+for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)).close()), postgresBackend()]) {
+  describe.skipIf(!backend.available)(`links on ${backend.name}`, () => {
+    const articles = ARTICLES();
+    beforeAll(() => backend.setUp());
+    afterAll(() => backend.tearDown());
+
+    it('links copies and stories, stores stories and events, and exports them with the claims', async () => {
+      const options = await backend.fresh();
+      await withStore(options, async (store) => {
+        await store.putArticles(articles);
+        const stored = new Map((await all(store.articles())).map((a) => [a.id, a]));
+        expect(stored.get('repost')).toMatchObject({ duplicate_of: 'wire', story: stored.get('wire')!.story });
+        expect(stored.get('update')!.story).toBe(stored.get('wire')!.story);
+        expect(stored.get('orchard')!.story).not.toBe(stored.get('wire')!.story);
+
+        const stories = await all(store.stories());
+        const market = stories.find((s) => s.id === stored.get('wire')!.story)!;
+        expect(market.original_articles).toBe(2);
+        expect([...market.articles].sort()).toEqual(['repost', 'update', 'wire']);
+        expect(market.outlets.sort()).toEqual(['Coast Daily', 'Harbour Wire', 'Valley Press']);
+        const events = await all(store.events());
+        expect(events.filter((e) => e.story === market.id).map((e) => e.id)).toEqual(market.events);
+
+        const detail = await store.story(market.id);
+        expect(detail?.articles.map((a) => a.id).sort()).toEqual(['repost', 'update', 'wire']);
+        const page = await store.listStories({ q: 'frost' }, 10);
+        expect(page.items.map((s) => s.id)).toEqual([stored.get('orchard')!.story]);
+        expect((await store.article('wire'))?.id).toBe('wire');
+      });
+
+      for (const kind of ['stories', 'events', 'claims']) {
+        const exported = await exportWith(options, [kind]);
+        expect(exported.code).toBe(0);
+        expect(exported.out.trim().split('\n').length).toBeGreaterThan(0);
+      }
+      const geojson = JSON.parse((await exportWith(options, ['events', '--format', 'geojson'])).out) as { type: string; features: Array<{ geometry: { coordinates: number[] } }> };
+      expect(geojson.type).toBe('FeatureCollection');
+      for (const f of geojson.features) expect(f.geometry.coordinates).toHaveLength(2);
+      const acled = (await exportWith(options, ['events', '--format', 'acled-csv'])).out.split('\r\n')[0]!.split(',');
+      expect(acled.slice(0, 5)).toEqual(['event_id_cnty', 'event_date', 'time_precision', 'event_type', 'sub_event_type']);
+      expect(acled).toContain('fatalities');
+      const claims = (await exportWith(options, ['claims'])).out.trim().split('\n').map((l) => JSON.parse(l) as { article: string; text: string; copy: boolean });
+      expect(claims.some((c) => c.article === 'wire' && c.text === 'At least 12')).toBe(true);
+      expect(claims.filter((c) => c.article === 'repost').every((c) => c.copy)).toBe(true);
+    });
+
+    it('changes nothing on re-ingest, and gives the same stories whatever the order of ingest', async () => {
+      const forward = await backend.fresh();
+      const backward = await backend.fresh();
+      await withStore(forward, async (store) => {
+        await store.putArticles(articles.slice(0, 2));
+        await store.putArticles(articles.slice(2));
+      });
+      await withStore(backward, async (store) => {
+        for (const a of [...articles].reverse()) await store.putArticles([a]);
+      });
+      const [a, b] = await Promise.all([forward, backward].map((o) => withStore(o, (s) => all(s.articles()))));
+      expect(partition(a!)).toEqual(partition(b!));
+      await withStore(forward, async (store) => {
+        const before = await all(store.stories());
+        expect(await store.putArticles(articles)).toEqual({ inserted: 0, updated: 0, unchanged: articles.length });
+        expect(await all(store.stories())).toEqual(before);
+      });
+    });
+  });
+}
