@@ -5,6 +5,7 @@ import { runAnalyze } from './analyze.js';
 import { runDemo } from './demo.js';
 import { runExport } from './export.js';
 import { runIngest } from './ingest.js';
+import { runServe } from './serve.js';
 import { EXIT, processIO, UsageError, type CliIO } from './io.js';
 
 const HELP = `Usage: crosscheck <command> [options]
@@ -14,9 +15,9 @@ Turns news articles from many outlets into a sourced, de-duplicated, cross-check
 Commands:
   analyze [PATH...]   analyse documents without a database; NDJSON Analysis records on stdout
   ingest [PATH...]    analyse and store documents (embedded database or PostgreSQL)
-  export KIND         write stored records (KIND: articles, entities) as NDJSON or CSV
-  demo                ingest the bundled fictional demo corpus and show what was found
-  serve               HTTP API and web UI (not available yet)
+  export KIND         write stored records (articles, entities, stories, events, claims)
+  demo                ingest the bundled fictional demo corpus, show what was found, serve it
+  serve               HTTP API and web UI over a stored database
 
 Run "crosscheck <command> --help" for a command's options. Interface: docs/contract.md.
 `;
@@ -28,10 +29,7 @@ const COMMANDS: Record<string, Command> = {
   ingest: runIngest,
   export: runExport,
   demo: runDemo,
-  serve: async (_argv, io) => {
-    io.stderr.write('crosscheck serve: the HTTP API and web UI are not available yet in this version.\n');
-    return EXIT.usage;
-  },
+  serve: runServe,
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

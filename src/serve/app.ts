@@ -24,6 +24,7 @@ import {
   storyDetailSchema,
   storyListSchema,
 } from './schemas.js';
+import { uiPlugin } from './static.js';
 
 /** What the API reads and writes; the store provides it (`storeBackend`), tests may fake it. */
 export interface ApiBackend {
@@ -48,6 +49,8 @@ export interface ApiOptions {
   bodyLimit?: number;
   version?: string;
   logger?: boolean;
+  /** The built web UI to serve at `/`, or null for the API alone. */
+  uiDir?: string | null;
 }
 
 const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
@@ -187,6 +190,7 @@ export async function buildApi(backend: ApiBackend, options: ApiOptions): Promis
     async (request) => backend.ingest(Array.isArray(request.body) ? request.body : [request.body]),
   );
 
+  if (options.uiDir) await app.register(uiPlugin, { root: options.uiDir });
   await app.ready();
   return app;
 }

@@ -1,0 +1,33 @@
+/**
+ * The API over the store: reads are the store's queries; `POST /api/documents` analyses each input
+ * record with the pipeline (on the server's thread: requests are small) and stores the accepted
+ * ones in one transaction, linked like `ingest` links them.
+ */
+import { RejectedInput, type AnalysisRecord, type InputRecord } from '../document.js';
+import { analyzeRecord } from '../pipeline/analyze.js';
+import type { Store } from '../store/index.js';
+import type { ApiBackend, IngestResult } from './app.js';
+
+export function storeBackend(store: Store, now: () => Date = () => new Date()): ApiBackend {
+  return {
+    stories: (filter, limit, cursor) => store.listStories(filter, limit, cursor),
+    story: (id) => store.story(id),
+    events: (filter, limit, cursor) => store.listEvents(filter, limit, cursor),
+    article: (id) => store.article(id),
+    search: (query, limit) => store.search(query, limit),
+    async ingest(inputs: InputRecord[]): Promise<IngestResult> {
+      const analysed: AnalysisRecord[] = [];
+      const rejected: IngestResult['rejected'] = [];
+      inputs.forEach((input, index) => {
+        try {
+          analysed.push(analyzeRecord(`request item ${index}`, input, now()));
+        } catch (error) {
+          if (!(error instanceof RejectedInput)) throw error;
+          rejected.push({ index, reason: error.reason });
+        }
+      });
+      const result = await store.putArticles(analysed);
+      return { stored: result.inserted + result.updated, unchanged: result.unchanged, rejected };
+    },
+  };
+}
