@@ -14,7 +14,37 @@ import { linkAll, linkItemOf, type ArticleLinks, type LinkItem, type LinkOptions
 import { composeStory, type StoryMember, type StoryRecord } from '../link/story-record.js';
 import type { CanonicalEvent } from '../link/events.js';
 import { DEFAULT_STORY_OPTIONS } from '../link/stories.js';
+import { orderKeys, type Shape } from './record-shape.js';
 import type { SqlExecutor } from './sql-client.js';
+
+const textSpan = { keys: ['start', 'end', 'text'] };
+const figure: Shape = {
+  keys: ['min', 'max', 'conservative', 'latest', 'reports'],
+  fields: { reports: { keys: ['article', 'source', 'min', 'max', 'hedge', 'text', 'start', 'end', 'attribution', 'asserted', 'copy', 'revised'] } },
+};
+/** jsonb stores keys in its own order; these restore the order of the records as composed (docs/contract.md). */
+export const storyShape: Shape = {
+  keys: ['id', 'title', 'summary', 'articles', 'events', 'first_seen', 'last_seen', 'outlets', 'original_articles',
+    'independent_sources', 'event_types', 'conflicting', 'timeline', 'framing'],
+  fields: {
+    summary: { keys: ['article', ...textSpan.keys] },
+    timeline: { keys: ['event', 'date', 'precision', 'type', 'subtype', 'location', 'sources', 'independent_sources'] },
+    framing: { keys: ['actors', 'acts', 'attributions'] },
+  },
+};
+export const eventShape: Shape = {
+  keys: ['id', 'story', 'type', 'subtype', 'date', 'location', 'actors', 'killed', 'injured', 'articles', 'sources',
+    'independent_sources', 'mentions', 'conflicts', 'modality'],
+  fields: {
+    date: { keys: ['value', 'precision'] },
+    location: { keys: ['name', 'country', 'lat', 'lon', 'precision'] },
+    actors: { keys: ['role', 'key', 'text'] },
+    killed: figure,
+    injured: figure,
+    mentions: { keys: ['article', ...textSpan.keys] },
+    conflicts: { keys: ['slot', 'kind', 'values'], fields: { values: { keys: ['value', 'article', 'source', 'origin', 'asserted'] } } },
+  },
+};
 
 export const LINK_SCHEMA: readonly string[] = [
   `CREATE TABLE link_features (
@@ -236,13 +266,14 @@ async function recompose(tx: SqlExecutor, storyIds: readonly string[]): Promise<
 
 /** Keyset pages over a table's `record` column in `seq` order. */
 async function* readRecords<T>(db: SqlExecutor, table: 'stories' | 'events', batchSize: number): AsyncGenerator<T> {
+  const shape = table === 'stories' ? storyShape : eventShape;
   let after = 0;
   for (;;) {
     const { rows } = await db.query<{ seq: number | string; record: T | string }>(
       `SELECT seq, record FROM ${table} WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [after, batchSize],
     );
-    for (const row of rows) yield (typeof row.record === 'string' ? JSON.parse(row.record) : row.record) as T;
+    for (const row of rows) yield orderKeys(typeof row.record === 'string' ? JSON.parse(row.record) : row.record, shape) as T;
     const last = rows.at(-1);
     if (!last || rows.length < batchSize) return;
     after = Number(last.seq);

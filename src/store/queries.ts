@@ -7,6 +7,7 @@ import type { CanonicalEvent } from '../link/events.js';
 import type { StoryRecord } from '../link/story-record.js';
 import type { AnalysisRecord } from '../document.js';
 import type { StoredArticle } from './articles.js';
+import { eventShape, storyShape } from './links.js';
 import { orderKeys, storedArticleShape } from './record-shape.js';
 import type { SqlExecutor, SqlValue } from './sql-client.js';
 
@@ -73,6 +74,8 @@ function decodeCursor(text: string | undefined): Cursor | null {
 }
 
 const parseRecord = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+const storyOf = (value: StoryRecord | string): StoryRecord => orderKeys(parseRecord(value), storyShape) as StoryRecord;
+const eventOf = (value: CanonicalEvent | string): CanonicalEvent => orderKeys(parseRecord(value), eventShape) as CanonicalEvent;
 
 /** Builds `WHERE` conditions with numbered parameters. */
 class Conditions {
@@ -121,7 +124,7 @@ export async function listStories(db: SqlExecutor, filter: StoryFilter, limit: n
      ORDER BY coalesce(s.last_seen, '') DESC, s.id DESC LIMIT ${c.push(limit + 1)}`,
     c.params,
   );
-  return page(rows, limit, (row) => parseRecord(row.record), (row) => ({ key: row.last_seen ?? '', id: row.id }));
+  return page(rows, limit, (row) => storyOf(row.record), (row) => ({ key: row.last_seen ?? '', id: row.id }));
 }
 
 function page<Row, T>(rows: Row[], limit: number, item: (row: Row) => T, cursorOf: (row: Row) => Cursor): Page<T> {
@@ -141,8 +144,8 @@ export async function storyDetail(db: SqlExecutor, id: string): Promise<StoryDet
     [id],
   );
   return {
-    story: parseRecord(row.record),
-    events: events.rows.map((r) => parseRecord(r.record)),
+    story: storyOf(row.record),
+    events: events.rows.map((r) => eventOf(r.record)),
     articles: articles.rows.map(({ id: articleId, title, url, source, published, duplicate_of }) => ({ id: articleId, title, url, source, published, duplicate_of })),
   };
 }
@@ -162,7 +165,7 @@ export async function listEvents(db: SqlExecutor, filter: EventFilter, limit: nu
      ORDER BY coalesce(e.date, '') DESC, e.id DESC LIMIT ${c.push(limit + 1)}`,
     c.params,
   );
-  return page(rows, limit, (row) => parseRecord(row.record), (row) => ({ key: row.date ?? '', id: row.id }));
+  return page(rows, limit, (row) => eventOf(row.record), (row) => ({ key: row.date ?? '', id: row.id }));
 }
 
 export async function articleById(db: SqlExecutor, id: string): Promise<StoredArticle | null> {

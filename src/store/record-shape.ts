@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
  * jsonb keeps keys in its own order (shortest first), not the contract's. This table restores the
  * contract's field order on read; keys it does not list keep their order after the listed ones.
  */
-interface Shape {
+export interface Shape {
   keys: readonly string[];
   /** Shapes of nested objects, or of each element when the field is an array. */
   fields?: Readonly<Record<string, Shape>>;
