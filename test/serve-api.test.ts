@@ -29,6 +29,8 @@ const backend: ApiBackend = {
   events: async () => ({ items: [EVENT], next: null }),
   article: async () => null,
   search: async () => [{ id: 'a', title: 'Ferry', snippet: 'the <b>ferry</b> ran aground', rank: 0.5 }],
+  entities: async () => ({ items: [], next: null }),
+  entity: async () => null,
   async ingest(records) {
     seen.ingested.push(records);
     return { stored: records.length, unchanged: 0, rejected: [] };
@@ -47,7 +49,7 @@ describe('HTTP API', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json() as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/articles/{id}', '/api/documents', '/api/events', '/api/events/{id}', '/api/search', '/api/stories', '/api/stories/{id}']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/api/articles/{id}', '/api/documents', '/api/entities', '/api/entities/{id}', '/api/events', '/api/events/{id}', '/api/search', '/api/stories', '/api/stories/{id}']);
   });
 
   it('passes validated filters to the store and returns a page', async () => {
@@ -65,6 +67,8 @@ describe('HTTP API', () => {
     ['/api/search', 400],
     ['/api/stories/nope', 404],
     ['/api/articles/nope', 404],
+    ['/api/entities/per:nobody', 404],
+    ['/api/entities?type=PERSON', 400],
     ['/api/events/s1%23e9', 404],
   ])('GET %s → %i with a reason', async (url, status) => {
     const res = await app.inject({ method: 'GET', url });

@@ -57,6 +57,14 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
         expect(hits.hits.map((h) => h.id).sort()).toEqual(['ferry-1', 'ferry-2']);
         expect(hits.hits[0]!.snippet).toContain('<b>Marisol</b>');
         expect((await app.inject({ method: 'GET', url: '/api/events?limit=5' })).statusCode).toBe(200);
+        const entities = (await app.inject({ method: 'GET', url: '/api/entities?limit=2' })).json() as { items: Array<{ key: string; mentions: number }>; next: string | null };
+        expect(entities.items).toHaveLength(2);
+        expect(entities.items[0]!.mentions).toBeGreaterThanOrEqual(entities.items[1]!.mentions);
+        const more = (await app.inject({ method: 'GET', url: `/api/entities?limit=2&cursor=${entities.next}` })).json() as { items: Array<{ key: string }> };
+        expect(more.items.map((e) => e.key)).not.toContain(entities.items[0]!.key);
+        const varga = (await app.inject({ method: 'GET', url: '/api/entities?prefix=ilse' })).json() as { items: Array<{ key: string }> };
+        expect(varga.items.map((e) => e.key)).toContain('per:ilse-varga');
+        expect((await app.inject({ method: 'GET', url: '/api/entities/per%3Ailse-varga' })).json()).toMatchObject({ key: 'per:ilse-varga', type: 'PER' });
       } finally {
         await app.close();
         await store.close();

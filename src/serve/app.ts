@@ -11,10 +11,12 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { InputRecord } from '../document.js';
 import type { CanonicalEvent } from '../link/events.js';
 import type { StoryRecord } from '../link/story-record.js';
-import type { SearchHit, StoredArticle } from '../store/index.js';
+import type { EntityFilter, SearchHit, StoredArticle, StoredEntity } from '../store/index.js';
 import { BadCursor, type EventFilter, type Page, type StoryDetail, type StoryFilter } from '../store/queries.js';
 import {
   articleSchema,
+  entityListSchema,
+  entitySchema,
   errorSchema,
   eventListSchema,
   eventSchema,
@@ -33,6 +35,8 @@ export interface ApiBackend {
   events(filter: EventFilter, limit: number, cursor?: string): Promise<Page<CanonicalEvent>>;
   article(id: string): Promise<StoredArticle | null>;
   search(query: string, limit: number): Promise<SearchHit[]>;
+  entities(filter: EntityFilter, limit: number, cursor?: string): Promise<Page<StoredEntity>>;
+  entity(key: string): Promise<StoredEntity | null>;
   ingest(records: InputRecord[]): Promise<IngestResult>;
 }
 
@@ -157,6 +161,35 @@ export async function buildApi(backend: ApiBackend, options: ApiOptions): Promis
     '/api/articles/:id',
     { schema: { summary: 'One article with all its annotation layers', params: idParams, response: { 200: articleSchema, 404: errorSchema } } },
     async (request, reply) => (await backend.article(request.params.id)) ?? notFound(reply, 'article', request.params.id),
+  );
+
+  app.get<{ Querystring: EntityFilter & { limit: number; cursor?: string } }>(
+    '/api/entities',
+    {
+      schema: {
+        summary: 'Canonical entities across all articles, most mentioned first',
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            type: { type: 'string', enum: ['PER', 'ORG', 'LOC', 'MISC'] },
+            prefix: { type: 'string', minLength: 1, maxLength: 200, description: 'canonical names starting with this text' },
+            ...pageQuery,
+          },
+        },
+        response: { 200: entityListSchema, 400: errorSchema },
+      },
+    },
+    async (request) => {
+      const { limit, cursor, ...filter } = request.query;
+      return backend.entities(filter, limit, cursor);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/entities/:id',
+    { schema: { summary: 'One canonical entity by key (e.g. loc:idlib)', params: idParams, response: { 200: entitySchema, 404: errorSchema } } },
+    async (request, reply) => (await backend.entity(request.params.id)) ?? notFound(reply, 'entity', request.params.id),
   );
 
   app.get<{ Querystring: { q: string; limit: number } }>(

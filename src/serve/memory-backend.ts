@@ -8,7 +8,7 @@ import { RejectedInput, type AnalysisRecord, type InputRecord } from '../documen
 import type { CanonicalEvent } from '../link/events.js';
 import { linkAll, linkItemOf } from '../link/index.js';
 import { composeStory, type StoryMember, type StoryRecord } from '../link/story-record.js';
-import type { SearchHit, StoredArticle } from '../store/index.js';
+import type { EntityFilter, SearchHit, StoredArticle, StoredEntity } from '../store/index.js';
 import type { EventFilter, Page, StoryDetail, StoryFilter } from '../store/queries.js';
 import type { ApiBackend, IngestResult } from './app.js';
 
@@ -94,6 +94,45 @@ export class MemoryBackend implements ApiBackend {
       hits.push({ id: a.id, title: a.title, snippet, rank: 1 });
     }
     return hits.slice(0, limit);
+  }
+
+  async entities(filter: EntityFilter, limit: number, cursor?: string): Promise<Page<StoredEntity>> {
+    const all = [...this.entityTable().values()]
+      .filter((e) => (!filter.type || e.type === filter.type) && (!filter.prefix || e.name.toLowerCase().startsWith(filter.prefix.toLowerCase())))
+      .sort((a, b) => b.mentions - a.mentions || (a.key < b.key ? -1 : 1));
+    return pageOf(all.map((e) => ({ ...e, id: e.key })), limit, cursor) as unknown as Page<StoredEntity>;
+  }
+
+  async entity(key: string): Promise<StoredEntity | null> {
+    return this.entityTable().get(key) ?? null;
+  }
+
+  /** Entities across the articles, as the store aggregates them (by document key; no surname joins). */
+  private entityTable(): Map<string, StoredEntity> {
+    const table = new Map<string, StoredEntity & { seen: Set<string>; forms: Map<string, number> }>();
+    for (const a of this.articlesById.values()) {
+      const day = a.published?.value ?? null;
+      for (const e of a.entities) {
+        const entry = table.get(e.key) ?? {
+          key: e.key, type: e.type, subtype: e.subtype, name: e.name, aliases: [], mentions: 0, articles: 0, first_seen: day, last_seen: day,
+          lat: null, lon: null, country: null, precision: null, seen: new Set<string>(), forms: new Map<string, number>(),
+        };
+        entry.mentions++;
+        entry.forms.set(e.text, (entry.forms.get(e.text) ?? 0) + 1);
+        if (!entry.seen.has(a.id)) {
+          entry.seen.add(a.id);
+          entry.articles++;
+          if (day && (!entry.first_seen || day < entry.first_seen)) entry.first_seen = day;
+          if (day && (!entry.last_seen || day > entry.last_seen)) entry.last_seen = day;
+        }
+        const place = a.places.find((p) => p.key === e.key);
+        if (place && entry.lat === null) Object.assign(entry, { lat: place.lat, lon: place.lon, country: place.country, precision: place.precision });
+        table.set(e.key, entry);
+      }
+    }
+    return new Map([...table].map(([key, { seen: _seen, forms, ...entity }]) => [key, {
+      ...entity, aliases: [...forms].sort((x, y) => y[1] - x[1]).map(([text, count]) => ({ text, count })),
+    }]));
   }
 
   private storyMatches(story: StoryRecord, filter: StoryFilter): boolean {

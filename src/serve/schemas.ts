@@ -97,6 +97,27 @@ export const storyDetailSchema = {
   },
 } as const;
 
+export const entitySchema = {
+  type: 'object',
+  properties: {
+    key: { type: 'string' },
+    type: { type: 'string' },
+    subtype: nullable('string'),
+    name: { type: 'string' },
+    aliases: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, count: { type: 'integer' } } } },
+    mentions: { type: 'integer' },
+    articles: { type: 'integer' },
+    first_seen: nullable('string'),
+    last_seen: nullable('string'),
+    lat: nullable('number'),
+    lon: nullable('number'),
+    country: nullable('string'),
+    precision: nullable('integer'),
+  },
+} as const;
+
+export const entityListSchema = listOf(entitySchema);
+
 export const articleSchema = open('the Analysis record of docs/contract.md plus story and duplicate_of');
 
 export const searchSchema = {

@@ -15,6 +15,8 @@ export function storeBackend(store: Store, now: () => Date = () => new Date()): 
     events: (filter, limit, cursor) => store.listEvents(filter, limit, cursor),
     article: (id) => store.article(id),
     search: (query, limit) => store.search(query, limit),
+    entities: (filter, limit, cursor) => store.listEntities(filter, limit, cursor),
+    entity: (key) => store.entity(key),
     async ingest(inputs: InputRecord[]): Promise<IngestResult> {
       const analysed: AnalysisRecord[] = [];
       const rejected: IngestResult['rejected'] = [];

@@ -461,3 +461,44 @@ export async function countEntities(db: SqlExecutor): Promise<number> {
   const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM entities');
   return Number(rows[0]?.n ?? 0);
 }
+
+export interface EntityFilter {
+  /** PER, ORG, LOC or MISC. */
+  type?: string;
+  /** Canonical names that start with this text (case-insensitive). */
+  prefix?: string;
+}
+
+/** One page of entities for the API, most mentioned first; the cursor is the last row's (mentions, key). */
+export async function pageEntities(
+  db: SqlExecutor,
+  filter: EntityFilter,
+  limit: number,
+  after: { mentions: number; key: string } | null,
+): Promise<{ items: StoredEntity[]; last: { mentions: number; key: string } | null }> {
+  const conditions: string[] = [];
+  const params: SqlValue[] = [];
+  const param = (value: SqlValue): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (filter.type) conditions.push(`type = ${param(filter.type)}`);
+  if (filter.prefix) conditions.push(`lower(name) LIKE ${param(`${filter.prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+  if (after) conditions.push(`(mention_count < ${param(after.mentions)} OR (mention_count = ${param(after.mentions)} AND key COLLATE "C" > ${param(after.key)}))`);
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const { rows } = await db.query<EntityRow & Record<string, unknown>>(
+    `SELECT ${ENTITY_COLUMNS} FROM entities ${where} ORDER BY mention_count DESC, key COLLATE "C" LIMIT ${param(limit + 1)}`,
+    params,
+  );
+  const kept = rows.slice(0, limit);
+  const aliases = await aliasesOf(db, kept.map((row) => row.key));
+  const last = rows.length > limit ? kept.at(-1)! : null;
+  return { items: kept.map((row) => toStoredEntity(row, aliases.get(row.key) ?? [])), last: last && { mentions: Number(last.mention_count), key: last.key } };
+}
+
+export async function entityByKey(db: SqlExecutor, key: string): Promise<StoredEntity | null> {
+  const { rows } = await db.query<EntityRow & Record<string, unknown>>(`SELECT ${ENTITY_COLUMNS} FROM entities WHERE key = $1`, [key]);
+  const row = rows[0];
+  if (!row) return null;
+  return toStoredEntity(row, (await aliasesOf(db, [key])).get(key) ?? []);
+}

@@ -8,13 +8,13 @@ import {
   type SearchHit,
   type StoredArticle,
 } from './articles.js';
-import { countEntities, indexEntities, readEntities, type StoredEntity } from './entities.js';
+import { countEntities, entityByKey, indexEntities, readEntities, type EntityFilter, type StoredEntity } from './entities.js';
 import { StoreError, messageOf } from './errors.js';
 import type { CanonicalEvent } from '../link/events.js';
 import type { StoryRecord } from '../link/story-record.js';
 import { readClaims, type StoredClaim } from './claims.js';
 import { readEvents, readStories, relink } from './links.js';
-import { articleById, listEvents, listStories, storyDetail, type EventFilter, type Page, type StoryDetail, type StoryFilter } from './queries.js';
+import { articleById, listEntities, listEvents, listStories, storyDetail, type EventFilter, type Page, type StoryDetail, type StoryFilter } from './queries.js';
 import { migrate } from './migrations.js';
 import { indexPlaces } from './places.js';
 import { openPgliteClient } from './pglite-client.js';
@@ -24,7 +24,7 @@ import type { SqlClient } from './sql-client.js';
 export type { PutResult, SearchHit, StoredArticle } from './articles.js';
 export type { StoredClaim } from './claims.js';
 export { BadCursor, type EventFilter, type Page, type StoryDetail, type StoryFilter } from './queries.js';
-export type { EntityAlias, StoredEntity } from './entities.js';
+export type { EntityAlias, EntityFilter, StoredEntity } from './entities.js';
 export { StoreError } from './errors.js';
 export { embeddedDatabaseExists } from './pglite-client.js';
 export { migrations } from './migrations.js';
@@ -67,6 +67,8 @@ export interface Store {
   story(id: string): Promise<StoryDetail | null>;
   listEvents(filter: EventFilter, limit: number, cursor?: string): Promise<Page<CanonicalEvent>>;
   article(id: string): Promise<StoredArticle | null>;
+  listEntities(filter: EntityFilter, limit: number, cursor?: string): Promise<Page<StoredEntity>>;
+  entity(key: string): Promise<StoredEntity | null>;
   close(): Promise<void>;
 }
 
@@ -181,6 +183,16 @@ class SqlStore implements Store {
   article(id: string): Promise<StoredArticle | null> {
     this.assertOpen();
     return articleById(this.client, id);
+  }
+
+  listEntities(filter: EntityFilter, limit: number, cursor?: string): Promise<Page<StoredEntity>> {
+    this.assertOpen();
+    return listEntities(this.client, filter, limit, cursor);
+  }
+
+  entity(key: string): Promise<StoredEntity | null> {
+    this.assertOpen();
+    return entityByKey(this.client, key);
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import type { CanonicalEvent } from '../link/events.js';
 import type { StoryRecord } from '../link/story-record.js';
 import type { AnalysisRecord } from '../document.js';
 import type { StoredArticle } from './articles.js';
+import { pageEntities, type EntityFilter, type StoredEntity } from './entities.js';
 import { eventShape, storyShape } from './links.js';
 import { orderKeys, storedArticleShape } from './record-shape.js';
 import type { SqlExecutor, SqlValue } from './sql-client.js';
@@ -176,4 +177,11 @@ export async function articleById(db: SqlExecutor, id: string): Promise<StoredAr
   const row = rows[0];
   if (!row) return null;
   return orderKeys({ ...parseRecord(row.record), body: row.body, story: row.story, duplicate_of: row.duplicate_of }, storedArticleShape) as StoredArticle;
+}
+
+/** Entities, most mentioned first (ties by key). */
+export async function listEntities(db: SqlExecutor, filter: EntityFilter, limit: number, cursor?: string): Promise<Page<StoredEntity>> {
+  const after = decodeCursor(cursor);
+  const { items, last } = await pageEntities(db, filter, limit, after && { mentions: Number(after.key), key: after.id });
+  return { items, next: last ? encodeCursor({ key: String(last.mentions), id: last.key }) : null };
 }
