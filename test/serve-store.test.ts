@@ -30,6 +30,7 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
       const app = await buildApi(storeBackend(store, () => NOW), { token: 'test-token' });
       try {
         await store.putArticles(ARTICLES.slice(0, 2).map((a) => analyzeRecord(a.id, a, NOW)));
+        await store.link();
         const list = (await app.inject({ method: 'GET', url: '/api/stories?limit=1' })).json() as { items: Array<{ id: string; articles: string[] }>; next: string | null };
         expect(list.items).toHaveLength(1);
         expect([...list.items[0]!.articles].sort()).toEqual(['ferry-1', 'ferry-2']);

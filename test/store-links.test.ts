@@ -63,6 +63,8 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
       const options = await backend.fresh();
       await withStore(options, async (store) => {
         await store.putArticles(articles);
+        expect((await store.article('wire'))?.story).toBeNull();
+        expect((await store.link()).stories).toBeGreaterThan(0);
         const stored = new Map((await all(store.articles())).map((a) => [a.id, a]));
         expect(stored.get('repost')).toMatchObject({ duplicate_of: 'wire', story: stored.get('wire')!.story });
         expect(stored.get('update')!.story).toBe(stored.get('wire')!.story);
@@ -104,16 +106,22 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
       const backward = await backend.fresh();
       await withStore(forward, async (store) => {
         await store.putArticles(articles.slice(0, 2));
+        await store.link();
         await store.putArticles(articles.slice(2));
+        await store.link();
       });
       await withStore(backward, async (store) => {
-        for (const a of [...articles].reverse()) await store.putArticles([a]);
+        for (const a of [...articles].reverse()) {
+          await store.putArticles([a]);
+          await store.link();
+        }
       });
       const [a, b] = await Promise.all([forward, backward].map((o) => withStore(o, (s) => all(s.articles()))));
       expect(partition(a!)).toEqual(partition(b!));
       await withStore(forward, async (store) => {
         const before = await all(store.stories());
         expect(await store.putArticles(articles)).toEqual({ inserted: 0, updated: 0, unchanged: articles.length });
+        expect(await store.link()).toEqual({ relinked: 0, stories: 0 });
         expect(await all(store.stories())).toEqual(before);
       });
     });

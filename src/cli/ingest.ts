@@ -102,5 +102,9 @@ export async function ingestInto(
     await storing;
   }
   if (batch.length > 0) await storeBatch(batch);
+  // Linking (copies, stories, canonical events) once for the whole run: it reads every stored
+  // article in the new articles' time window, which per batch would cost that much again each time.
+  // Articles stored by a run that stopped early are linked by the next one.
+  await store.link();
   return totals;
 }

@@ -94,13 +94,30 @@ export function linkEvents(story: string, articles: readonly LinkedArticle[], op
   const mentions: Mention[] = [];
   const ordered = [...articles].sort((a, b) => (a.published?.value ?? '').localeCompare(b.published?.value ?? '') || (a.id < b.id ? -1 : 1));
   for (const article of ordered) article.events.forEach((event, index) => mentions.push({ article, index, event }));
+  // Candidates share the event type; a mention is compared with at most the first few and the last
+  // few reports of a group (every report of an event agrees with those), so a story of thousands of
+  // articles costs linear time, not quadratic.
   const groups: Mention[][] = [];
+  const byType = new Map<string, Mention[][]>();
   for (const mention of mentions) {
-    const group = groups.find((g) => g.every((other) => sameEvent(mention.event, other.event, settings)));
-    if (group) group.push(mention);
-    else groups.push([mention]);
+    const candidates = byType.get(mention.event.type) ?? [];
+    const group = candidates.find((g) => representatives(g).every((other) => sameEvent(mention.event, other.event, settings)));
+    if (group) {
+      group.push(mention);
+    } else {
+      const created = [mention];
+      groups.push(created);
+      candidates.push(created);
+      byType.set(mention.event.type, candidates);
+    }
   }
   return groups.map((group, i) => canonicalEvent(`${story}#e${i + 1}`, story, group));
+}
+
+const REPRESENTATIVES = 4;
+
+function representatives(group: readonly Mention[]): readonly Mention[] {
+  return group.length <= 2 * REPRESENTATIVES ? group : [...group.slice(0, REPRESENTATIVES), ...group.slice(-REPRESENTATIVES)];
 }
 
 function sameEvent(a: NewsEvent, b: NewsEvent, options: EventLinkOptions): boolean {

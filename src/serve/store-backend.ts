@@ -29,6 +29,7 @@ export function storeBackend(store: Store, now: () => Date = () => new Date()): 
         }
       });
       const result = await store.putArticles(analysed);
+      await store.link();
       return { stored: result.inserted + result.updated, unchanged: result.unchanged, rejected };
     },
   };

@@ -13,7 +13,7 @@ import { StoreError, messageOf } from './errors.js';
 import type { CanonicalEvent } from '../link/events.js';
 import type { StoryRecord } from '../link/story-record.js';
 import { readClaims, type StoredClaim } from './claims.js';
-import { readEvents, readStories, relink } from './links.js';
+import { linkPending, readEvents, readStories, saveLinkFeatures, type RelinkResult } from './links.js';
 import { articleById, listEntities, listEvents, listStories, storyDetail, type EventFilter, type Page, type StoryDetail, type StoryFilter } from './queries.js';
 import { migrate } from './migrations.js';
 import { indexPlaces } from './places.js';
@@ -23,6 +23,7 @@ import type { SqlClient } from './sql-client.js';
 
 export type { PutResult, SearchHit, StoredArticle } from './articles.js';
 export type { StoredClaim } from './claims.js';
+export type { RelinkResult } from './links.js';
 export { BadCursor, type EventFilter, type Page, type StoryDetail, type StoryFilter } from './queries.js';
 export type { EntityAlias, EntityFilter, StoredEntity } from './entities.js';
 export { StoreError } from './errors.js';
@@ -45,6 +46,11 @@ export interface Store {
    * content → updated. The entities of inserted and updated articles are indexed in the same transaction.
    */
   putArticles(records: AnalysisRecord[]): Promise<PutResult>;
+  /**
+   * Links the articles stored since the last call (copies, stories, canonical events) in one
+   * transaction. `ingest` calls it once at the end of a run; until then new articles have no story.
+   */
+  link(): Promise<RelinkResult>;
   /** Streams stored articles, first ingested first, one page at a time. */
   articles(options?: { batchSize?: number }): AsyncIterable<StoredArticle>;
   countArticles(): Promise<number>;
@@ -116,12 +122,19 @@ class SqlStore implements Store {
       } catch (error) {
         throw new StoreError(`cannot index the entities of the stored articles: ${messageOf(error)}`, { cause: error });
       }
+      await saveLinkFeatures(tx, changed);
+      return result;
+    });
+  }
+
+  link(): Promise<RelinkResult> {
+    this.assertOpen();
+    return this.client.transaction(async (tx) => {
       try {
-        await relink(tx, changed);
+        return await linkPending(tx);
       } catch (error) {
         throw new StoreError(`cannot link the stored articles into stories: ${messageOf(error)}`, { cause: error });
       }
-      return result;
     });
   }
 

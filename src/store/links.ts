@@ -54,8 +54,11 @@ export const LINK_SCHEMA: readonly string[] = [
     exact text NOT NULL,
     shingles integer NOT NULL,
     minhash text NOT NULL,
-    terms jsonb NOT NULL
+    terms jsonb NOT NULL,
+    pending boolean NOT NULL DEFAULT true
   )`,
+  `COMMENT ON COLUMN link_features.pending IS 'stored or changed since the last linking: linkPending links it'`,
+  `CREATE INDEX link_features_pending_idx ON link_features (pending) WHERE pending`,
   `COMMENT ON TABLE link_features IS 'what linking needs of each article: MinHash fingerprint and weighted terms'`,
   `CREATE INDEX link_features_day_idx ON link_features (day)`,
   `CREATE TABLE stories (
@@ -120,7 +123,11 @@ function itemOfRow(row: FeatureRow): LinkItem {
   };
 }
 
-async function saveFeatures(tx: SqlExecutor, records: readonly AnalysisRecord[]): Promise<void> {
+/**
+ * Stores what linking needs of `records` (just inserted or updated) and marks them as waiting to be
+ * linked: `linkPending` links them, once per ingest run rather than once per batch.
+ */
+export async function saveLinkFeatures(tx: SqlExecutor, records: readonly AnalysisRecord[]): Promise<void> {
   if (records.length === 0) return;
   const rows = records.map((record) => {
     const item = linkItemOf(record);
@@ -134,13 +141,13 @@ async function saveFeatures(tx: SqlExecutor, records: readonly AnalysisRecord[])
      SELECT article_id, published, day, exact, shingles, minhash, terms
      FROM jsonb_to_recordset($1::text::jsonb) AS x(article_id text, published text, day integer, exact text, shingles integer, minhash text, terms jsonb)
      ON CONFLICT (article_id) DO UPDATE SET published = EXCLUDED.published, day = EXCLUDED.day, exact = EXCLUDED.exact,
-       shingles = EXCLUDED.shingles, minhash = EXCLUDED.minhash, terms = EXCLUDED.terms`,
+       shingles = EXCLUDED.shingles, minhash = EXCLUDED.minhash, terms = EXCLUDED.terms, pending = true`,
     [JSON.stringify(rows)],
   );
 }
 
-async function loadWindow(tx: SqlExecutor, records: readonly AnalysisRecord[], windowDays: number): Promise<FeatureRow[]> {
-  const days = records.map((r) => dayOf(r.published?.value ?? null)).filter((d): d is number => d !== null);
+async function loadWindow(tx: SqlExecutor, pendingDays: ReadonlyArray<number | null>, windowDays: number): Promise<FeatureRow[]> {
+  const days = pendingDays.filter((d): d is number => d !== null);
   const lo = days.length > 0 ? Math.min(...days) - windowDays : 1;
   const hi = days.length > 0 ? Math.max(...days) + windowDays : 0;
   const { rows } = await tx.query<FeatureRow & Record<string, unknown>>(
@@ -183,14 +190,19 @@ export interface RelinkResult {
   stories: number;
 }
 
-/** Links the stored articles `records` (just inserted or updated) with the others in their window. */
-export async function relink(tx: SqlExecutor, records: readonly AnalysisRecord[], options: LinkOptions = {}): Promise<RelinkResult> {
-  if (records.length === 0) return { relinked: 0, stories: 0 };
-  await saveFeatures(tx, records);
+/**
+ * Links the articles waiting to be linked (stored with `saveLinkFeatures`) with every stored
+ * article in their time window, and recomposes the stories that changed.
+ */
+export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): Promise<RelinkResult> {
+  const { rows: pending } = await tx.query<{ article_id: string; day: number | null }>(
+    `SELECT article_id, day FROM link_features WHERE pending`,
+  );
+  if (pending.length === 0) return { relinked: 0, stories: 0 };
   const windowDays = options.stories?.windowDays ?? DEFAULT_STORY_OPTIONS.windowDays;
-  const rows = await loadWindow(tx, records, windowDays);
-  const changed = new Set(records.map((r) => r.id));
-  const previous = new Map(rows.map((r) => [r.article_id, changed.has(r.article_id) ? null : r.story]));
+  const rows = await loadWindow(tx, pending.map((p) => (p.day === null ? null : Number(p.day))), windowDays);
+  const changed = new Set(pending.map((p) => p.article_id));
+  const previous = new Map(rows.map((r) => [r.article_id, r.story]));
   const links = linkAll(rows.map(itemOfRow), options);
   const ids = storyIds(links, previous);
   const before = new Map(rows.map((r) => [r.article_id, r]));
@@ -211,11 +223,13 @@ export async function relink(tx: SqlExecutor, records: readonly AnalysisRecord[]
     const old = before.get(u.id)?.story;
     if (old) affected.add(old);
   }
+  const updated = new Map(updates.map((u) => [u.id, u.story]));
   for (const id of changed) {
-    const story = updates.find((u) => u.id === id)?.story ?? before.get(id)?.story;
+    const story = updated.get(id) ?? before.get(id)?.story;
     if (story) affected.add(story);
   }
   await recompose(tx, [...affected]);
+  await tx.query(`UPDATE link_features SET pending = false WHERE pending`);
   return { relinked: updates.length, stories: affected.size };
 }
 
@@ -287,5 +301,6 @@ export const readEvents = (db: SqlExecutor, batchSize: number): AsyncGenerator<C
 export async function relinkStored(tx: SqlExecutor): Promise<void> {
   const { rows } = await tx.query<{ body: string; record: Omit<AnalysisRecord, 'body'> | string }>('SELECT body, record FROM articles ORDER BY seq');
   const records = rows.map((row) => ({ ...(typeof row.record === 'string' ? (JSON.parse(row.record) as Omit<AnalysisRecord, 'body'>) : row.record), body: row.body }) as AnalysisRecord);
-  await relink(tx, records);
+  await saveLinkFeatures(tx, records);
+  await linkPending(tx);
 }
