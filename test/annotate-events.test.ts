@@ -223,3 +223,17 @@ describe.skipIf(!seedsPresent)('seed 002', () => {
     expect(doc.events.filter((e) => e.sentence.start === threat!.sentence.start && e.type !== 'Statement')).toEqual([]);
   });
 });
+
+describe('deaths that are not political violence', () => {
+  it.each([
+    'Two people died when the river burst its banks in the valley on Thursday night, officials said.',
+    'A man was killed in a car crash on the coast road on Monday, police said.',
+    'Three hikers died in an avalanche above the village on Sunday.',
+  ])('"%s" makes no attack', (text) => {
+    expect(analyze(text).events.filter((e) => e.type === 'Violence against civilians')).toEqual([]);
+  });
+
+  it('still makes an attack of a bare killing with no such cause', () => {
+    expect(analyze('Two farmers were killed near the village on Monday, residents said.').events.map((e) => e.subtype)).toContain('Attack');
+  });
+});
