@@ -34,6 +34,10 @@ export interface StoryOptions {
   postingsVisited: number;
   /** Terms kept in an article's vector. */
   vectorTerms: number;
+  /** From this many articles on, joining a story needs a second article of it to be close too. */
+  supportFrom: number;
+  /** How close the second must be, relative to the threshold (its similarity is multiplied by this). */
+  secondSupport: number;
 }
 
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
@@ -45,6 +49,8 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   queryTerms: 24,
   postingsVisited: 400,
   vectorTerms: 80,
+  supportFrom: 3,
+  secondSupport: 2,
 };
 
 export interface StoryArticle {
@@ -144,7 +150,7 @@ export class StoryClusterer {
   /** For each candidate story, the best damped cosine between the article and one of its articles. */
   private storyScores(vector: TermVector, day: number | null): Map<string, number> {
     const seen = new Set<string>();
-    const scores = new Map<string, number>();
+    const top = new Map<string, [number, number]>();
     for (const [term] of heaviest(vector, this.options.queryTerms)) {
       const list = this.postings.get(term);
       if (!list) continue;
@@ -159,8 +165,17 @@ export class StoryClusterer {
         // Scores are compared with `threshold`: an undated pair is scaled so that it must reach `undatedThreshold`.
         const similarity = day === null || member.day === null ? (damped * this.options.threshold) / this.options.undatedThreshold : damped;
         const story = this.resolve(member.story);
-        if (similarity > (scores.get(story) ?? 0)) scores.set(story, similarity);
+        const best = top.get(story) ?? [0, 0];
+        if (similarity > best[0]) top.set(story, [similarity, best[0]]);
+        else if (similarity > best[1]) top.set(story, [best[0], similarity]);
       }
+    }
+    // A story of several articles is joined on the word of two of them, not one: single links
+    // chain unrelated reports into one ever-growing story.
+    const scores = new Map<string, number>();
+    for (const [story, [first, second]] of top) {
+      const size = this.stories.get(story)?.articles.length ?? 1;
+      scores.set(story, size >= this.options.supportFrom ? Math.min(first, second * this.options.secondSupport) : first);
     }
     return scores;
   }
