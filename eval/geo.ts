@@ -8,31 +8,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { datasetDir } from './datasets.js';
+import { parseCsv } from './csv.js';
 import { fmt } from './metrics.js';
 import { splitSentences } from '../src/annotate/sentences.js';
 import { findEntities } from '../src/annotate/ner/index.js';
 import { canonicalizeEntities } from '../src/annotate/entities/index.js';
 import { countryByCode, countryByName, gazetteer, gazetteerLoadMs, geocode, kmBetween, placesOf, type Place } from '../src/annotate/geo/index.js';
-
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') field += text[++i];
-      else quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(field), (field = ''));
-    else if (c === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
-    else if (c !== '\r') field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 interface Row { country: string; admin1: string; location: string; lat: number; lon: number; precision: string; notes: string }
 

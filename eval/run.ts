@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const available = readdirSync(here)
-  .filter((f) => f.endsWith('.ts') && !['run.ts', 'datasets.ts', 'metrics.ts'].includes(f))
+  .filter((f) => f.endsWith('.ts') && !['run.ts', 'datasets.ts', 'metrics.ts', 'csv.ts'].includes(f))
   .map((f) => f.replace(/\.ts$/, ''));
 
 const names = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));

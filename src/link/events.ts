@@ -15,6 +15,7 @@
  * origin (two outlets both citing the same monitor) count as one origin.
  */
 import type { AnalysisRecord, Attribution, Claim, EventActor, EventLocation, NewsEvent, Range } from '../document.js';
+import { kmBetween } from '../annotate/geo/index.js';
 
 export interface LinkedArticle extends Pick<AnalysisRecord, 'id' | 'source' | 'published' | 'body' | 'events' | 'claims'> {
   duplicate_of: string | null;
@@ -159,19 +160,11 @@ function compatibleDates(a: NewsEvent['date'], b: NewsEvent['date']): boolean {
   return ra[0] <= rb[1] + slack && rb[0] <= ra[1] + slack;
 }
 
-function kmBetween(a: EventLocation, b: EventLocation): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat! - a.lat!) * rad;
-  const dLon = (b.lon! - a.lon!) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat! * rad) * Math.cos(b.lat! * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}
-
 function compatiblePlaces(a: EventLocation | null, b: EventLocation | null, options: EventLinkOptions): boolean {
   if (!a || !b) return true;
   if (a.country && b.country && a.country !== b.country) return false;
   const precise = a.precision <= 2 && b.precision <= 2 && a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null;
-  return !precise || a.name === b.name || kmBetween(a, b) <= options.sameEventKm;
+  return !precise || a.name === b.name || kmBetween(a.lat!, a.lon!, b.lat!, b.lon!) <= options.sameEventKm;
 }
 
 const agentsOf = (actors: readonly EventActor[]): EventActor[] => actors.filter((a) => a.role === 'agent');

@@ -84,7 +84,8 @@ interface Member {
 
 const DAY_MS = 86_400_000;
 
-function dayOf(published: string | null): number | null {
+/** The day number (days since 1970) of a TIMEX3 date value; a month alone counts as its 15th; null when undated. */
+export function dayOf(published: string | null): number | null {
   if (published === null) return null;
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(published);
   if (!match) return null;

@@ -3,14 +3,14 @@
  * (same pipeline, `linkAll`, `composeStory`), but nothing is stored. For developing the web UI and
  * for tests that need real stories without a database; `crosscheck serve` uses the store.
  */
-import { analyzeRecord } from '../pipeline/analyze.js';
-import { RejectedInput, type AnalysisRecord, type InputRecord } from '../document.js';
+import type { AnalysisRecord, InputRecord } from '../document.js';
 import type { CanonicalEvent } from '../link/events.js';
 import { linkAll, linkItemOf } from '../link/index.js';
 import { composeStory, type StoryMember, type StoryRecord } from '../link/story-record.js';
 import type { EntityFilter, SearchHit, StoredArticle, StoredEntity } from '../store/index.js';
 import type { EventFilter, Page, StoryDetail, StoryFilter } from '../store/queries.js';
 import type { ApiBackend, IngestResult } from './app.js';
+import { analyzeInputs } from './store-backend.js';
 
 export class MemoryBackend implements ApiBackend {
   private readonly records = new Map<string, AnalysisRecord>();
@@ -41,16 +41,7 @@ export class MemoryBackend implements ApiBackend {
   }
 
   async ingest(inputs: InputRecord[]): Promise<IngestResult> {
-    const analysed: AnalysisRecord[] = [];
-    const rejected: IngestResult['rejected'] = [];
-    inputs.forEach((input, index) => {
-      try {
-        analysed.push(analyzeRecord(`request item ${index}`, input, this.now));
-      } catch (error) {
-        if (!(error instanceof RejectedInput)) throw error;
-        rejected.push({ index, reason: error.reason });
-      }
-    });
+    const { analysed, rejected } = analyzeInputs(inputs, this.now);
     const unchanged = analysed.filter((r) => JSON.stringify(this.records.get(r.id)) === JSON.stringify(r)).length;
     this.add(analysed);
     return { stored: analysed.length - unchanged, unchanged, rejected };

@@ -3,30 +3,17 @@
  * `claims` layer), with the article, outlet and story it appeared in. Read from the articles
  * themselves, so it is never out of step with them.
  */
-import type { Attribution, Claim } from '../document.js';
+import type { Claim } from '../document.js';
 import { readArticles } from './articles.js';
 import type { SqlExecutor } from './sql-client.js';
 
-export interface StoredClaim {
+/** A claim of the ledger (`Claim` of the Analysis record, without its sentence) and where it appeared. */
+export interface StoredClaim extends Omit<Claim, 'sentence'> {
   article: string;
   story: string | null;
   outlet: string | null;
   url: string | null;
   published: string | null;
-  kind: Claim['kind'];
-  subject: string;
-  text: string;
-  start: number;
-  end: number;
-  value: number | null;
-  min: number | null;
-  max: number | null;
-  approx: boolean;
-  unit: string | null;
-  attribution: Attribution | null;
-  asserted: string | null;
-  /** Index of the article's event this figure belongs to, else null. */
-  event: number | null;
   /** True when the article is a copy of another: the claim repeats the original's. */
   copy: boolean;
 }

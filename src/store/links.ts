@@ -13,7 +13,7 @@ import type { AnalysisRecord } from '../document.js';
 import { linkAll, linkItemOf, type ArticleLinks, type LinkItem, type LinkOptions } from '../link/index.js';
 import { composeStory, type StoryMember, type StoryRecord } from '../link/story-record.js';
 import type { CanonicalEvent } from '../link/events.js';
-import { DEFAULT_STORY_OPTIONS } from '../link/stories.js';
+import { DEFAULT_STORY_OPTIONS, dayOf } from '../link/stories.js';
 import { orderKeys, type Shape } from './record-shape.js';
 import type { SqlExecutor } from './sql-client.js';
 
@@ -83,14 +83,6 @@ export const LINK_SCHEMA: readonly string[] = [
   `CREATE INDEX events_story_idx ON events (story)`,
   `CREATE INDEX events_type_date_idx ON events (type, date)`,
 ];
-
-const DAY_MS = 86_400_000;
-
-function dayOf(published: string | null): number | null {
-  const match = published === null ? null : /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(published);
-  if (!match) return null;
-  return Math.floor(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3] ?? '15')) / DAY_MS);
-}
 
 interface FeatureRow {
   article_id: string;
