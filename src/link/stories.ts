@@ -15,7 +15,7 @@
  * the result can depend on arrival order, as any online clustering does: a story is never split
  * once formed.
  */
-import { DocumentFrequencies, dot, type TermVector } from './terms.js';
+import { DocumentFrequencies, ScatteredQuery, TermIds, type SparseVector, type TermVector } from './terms.js';
 
 export interface StoryOptions {
   /** Minimum damped cosine between the article and one article of a story for it to join that story. */
@@ -77,7 +77,7 @@ export interface Assignment {
 }
 
 interface Member {
-  vector: TermVector;
+  vector: SparseVector;
   day: number | null;
   story: string;
 }
@@ -105,6 +105,8 @@ export class StoryClusterer {
   /** Merged-away story id → the story that absorbed it. */
   private readonly mergedInto = new Map<string, string>();
   private readonly postings = new Map<string, string[]>();
+  private readonly termIds = new TermIds();
+  private readonly query = new ScatteredQuery();
 
   /**
    * `frequencies`, when given, already counts the articles to come (a batch counted up front, or
@@ -121,13 +123,14 @@ export class StoryClusterer {
     if (this.countsArticles) this.frequencies.add(article.terms);
     const vector = unit(new Map(heaviest(this.frequencies.weigh(article.terms), this.options.vectorTerms)));
     const day = dayOf(article.published);
-    const scored = [...this.storyScores(vector, day)]
+    const sparse = this.termIds.sparse(vector);
+    const scored = [...this.storyScores(vector, sparse, day)]
       .map(([id, similarity]) => ({ story: this.stories.get(id)!, similarity }))
       .filter((c) => c.similarity >= this.options.threshold)
       .sort((a, b) => b.similarity - a.similarity || (a.story.id < b.story.id ? -1 : 1));
     const best = scored[0];
     const story = best?.story ?? this.startStory(article.id);
-    this.join(story, article.id, vector, day);
+    this.join(story, article.id, vector, sparse, day);
     const merged: string[] = [];
     for (const other of scored.slice(1)) {
       if (other.similarity < this.options.mergeThreshold) break;
@@ -149,9 +152,10 @@ export class StoryClusterer {
   }
 
   /** For each candidate story, the best damped cosine between the article and one of its articles. */
-  private storyScores(vector: TermVector, day: number | null): Map<string, number> {
+  private storyScores(vector: TermVector, sparse: SparseVector, day: number | null): Map<string, number> {
     const seen = new Set<string>();
     const top = new Map<string, [number, number]>();
+    this.query.load(sparse, this.termIds.size);
     for (const [term] of heaviest(vector, this.options.queryTerms)) {
       const list = this.postings.get(term);
       if (!list) continue;
@@ -162,7 +166,7 @@ export class StoryClusterer {
         const member = this.members.get(id)!;
         const apart = daysApart(day, member.day);
         if (apart > this.options.windowDays) continue;
-        const damped = dot(vector, member.vector) / (1 + apart / this.options.halfLifeDays);
+        const damped = this.query.dot(member.vector) / (1 + apart / this.options.halfLifeDays);
         // Scores are compared with `threshold`: an undated pair is scaled so that it must reach `undatedThreshold`.
         const similarity = day === null || member.day === null ? (damped * this.options.threshold) / this.options.undatedThreshold : damped;
         const story = this.resolve(member.story);
@@ -171,6 +175,7 @@ export class StoryClusterer {
         else if (similarity > best[1]) top.set(story, [best[0], similarity]);
       }
     }
+    this.query.clear();
     // A story of several articles is joined on the word of two of them, not one: single links
     // chain unrelated reports into one ever-growing story.
     const scores = new Map<string, number>();
@@ -187,10 +192,10 @@ export class StoryClusterer {
     return story;
   }
 
-  private join(story: Story, articleId: string, vector: TermVector, day: number | null): void {
+  private join(story: Story, articleId: string, vector: TermVector, sparse: SparseVector, day: number | null): void {
     story.articles.push(articleId);
     widen(story, day);
-    this.members.set(articleId, { vector, day, story: story.id });
+    this.members.set(articleId, { vector: sparse, day, story: story.id });
     for (const [term] of heaviest(vector, this.options.queryTerms)) {
       const list = this.postings.get(term);
       if (list) list.push(articleId);

@@ -126,12 +126,75 @@ export class DocumentFrequencies {
   }
 }
 
-export function dot(a: TermVector, b: TermVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [term, w] of small) {
-    const other = large.get(term);
-    if (other !== undefined) sum += w * other;
+/**
+ * A unit vector for fast, repeated cosines: term ids ascending with their weights. Clustering
+ * compares each article with hundreds of candidates; typed arrays compared through a
+ * `ScatteredQuery` do that several times faster than Map look-ups, and allocate nothing.
+ */
+export interface SparseVector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+/** Numbers terms as they are first seen, so that vectors can be sorted arrays of ids. */
+export class TermIds {
+  private readonly ids = new Map<string, number>();
+
+  get size(): number {
+    return this.ids.size;
   }
-  return sum;
+
+  idOf(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(term, id);
+    }
+    return id;
+  }
+
+  sparse(vector: TermVector): SparseVector {
+    const pairs: Array<[number, number]> = [];
+    for (const [term, w] of vector) pairs.push([this.idOf(term), w]);
+    pairs.sort((a, b) => a[0] - b[0]);
+    const ids = new Int32Array(pairs.length);
+    const weights = new Float64Array(pairs.length);
+    pairs.forEach(([id, w], i) => {
+      ids[i] = id;
+      weights[i] = w;
+    });
+    return { ids, weights };
+  }
+}
+
+/**
+ * One vector compared with many: its weights are scattered into a dense array indexed by term id,
+ * so that each cosine is a branch-free gather over the other vector's ids (several times faster
+ * than merging two sorted lists, whose compares the processor cannot predict).
+ */
+export class ScatteredQuery {
+  private dense = new Float64Array(1024);
+  private loaded: SparseVector | null = null;
+
+  /** `termCount`: how many term ids exist (every id of every vector compared is below it). */
+  load(query: SparseVector, termCount: number): void {
+    if (this.loaded) this.clear();
+    if (termCount > this.dense.length) this.dense = new Float64Array(Math.max(termCount, this.dense.length * 2));
+    for (let i = 0; i < query.ids.length; i++) this.dense[query.ids[i]!] = query.weights[i]!;
+    this.loaded = query;
+  }
+
+  dot(other: SparseVector): number {
+    const { ids, weights } = other;
+    const dense = this.dense;
+    let sum = 0;
+    for (let i = 0; i < ids.length; i++) sum += dense[ids[i]!]! * weights[i]!;
+    return sum;
+  }
+
+  clear(): void {
+    if (!this.loaded) return;
+    for (const id of this.loaded.ids) this.dense[id] = 0;
+    this.loaded = null;
+  }
 }
