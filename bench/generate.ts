@@ -7,7 +7,7 @@
  * arrive `perDay` a day; each belongs to a story (a fictional place, people, an armed group and a
  * toll of its own), which starts with one article and is followed up by others for a few days —
  * about one article in four opens a new story, and follow-ups favour stories already reported
- * often (a few big stories, many small ones). Everything named is invented from syllables.
+ * often (a few big stories, many small ones: over 4,000 articles, mean 5, largest 75). Everything named is invented from syllables.
  */
 
 /** Mulberry32: small, fast, good enough for picking words. */
@@ -67,6 +67,8 @@ interface SyntheticStory {
   people: [string, string];
   group: string;
   killed: number;
+  /** The day of the week the story's main event happened (the day before the story opened). */
+  weekday: string;
   articles: number;
 }
 
@@ -99,6 +101,7 @@ export function* articleStream(n: number, seed = 42, options: StreamOptions = {}
         people: [`${name(2)} ${name(2)}`, `${name(2)} ${name(3)}`],
         group: `the ${name(2)} ${pick(GROUP_KINDS)}`,
         killed: 2 + Math.floor(random() * 60),
+        weekday: WEEKDAYS[(new Date(START + day * DAY_MS).getUTCDay() + 5) % 7]!,
         articles: 0,
       };
       stories.push(story);
@@ -127,13 +130,13 @@ export function* articleStream(n: number, seed = 42, options: StreamOptions = {}
   }
 }
 
-/** A recent story, chosen in proportion to the articles it already has. */
+/** A recent story, chosen in proportion to the square root of the articles it already has (rich get richer, within reason). */
 function preferential(stories: readonly SyntheticStory[], from: number, random: () => number): SyntheticStory {
   let total = 0;
-  for (let k = from; k < stories.length; k++) total += stories[k]!.articles;
+  for (let k = from; k < stories.length; k++) total += Math.sqrt(stories[k]!.articles);
   let r = random() * total;
   for (let k = from; k < stories.length; k++) {
-    r -= stories[k]!.articles;
+    r -= Math.sqrt(stories[k]!.articles);
     if (r < 0) return stories[k]!;
   }
   return stories[stories.length - 1]!;
@@ -143,13 +146,14 @@ function pickSentence(pick: <T>(xs: readonly T[]) => T, random: () => number, st
   const n = story.killed;
   const { place } = story;
   const group = random() < 0.6 ? story.group : pick(GENERIC_GROUPS);
+  const weekday = random() < 0.8 ? story.weekday : pick(WEEKDAYS);
   switch (Math.floor(random() * 6)) {
     case 0: {
       const reported = random() < 0.7 ? n : n + 1 + Math.floor(random() * 5);
-      return `${capitalise(`${pick(HEDGES)} ${reported}`.trim())} people were killed and ${pick(HEDGES)} ${reported * 2} wounded when ${group} shelled ${place} on ${pick(WEEKDAYS)}, ${pick(OUTLETS)} reported, citing the ${pick(SOURCES)}.`;
+      return `${capitalise(`${pick(HEDGES)} ${reported}`.trim())} people were killed and ${pick(HEDGES)} ${reported * 2} wounded when ${group} shelled ${place} on ${weekday}, ${pick(OUTLETS)} reported, citing the ${pick(SOURCES)}.`;
     }
     case 1:
-      return `“We will not leave ${place}. We have nowhere else to go,” ${pick(story.people)} ${pick(VERBS)} on ${pick(WEEKDAYS)}.`;
+      return `“We will not leave ${place}. We have nowhere else to go,” ${pick(story.people)} ${pick(VERBS)} on ${weekday}.`;
     case 2:
       return `${pick(story.people)} said ${group} had taken control of ${n} villages around ${place} since December, and that around ${n * 1000} people had fled in recent weeks.`;
     case 3:

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRecord } from '../src/document.js';
 import { analyzeRecord } from '../src/pipeline/analyze.js';
 import { openStore, type Store, type StoreOptions, type StoredArticle } from '../src/store/index.js';
+import { migrate, migrations } from '../src/store/migrations.js';
 import { openPgliteClient } from '../src/store/pglite-client.js';
 import { pgliteBackend, postgresBackend } from './support/backends.js';
 import { exportWith } from './support/export.js';
@@ -99,6 +100,25 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
       const claims = (await exportWith(options, ['claims'])).out.trim().split('\n').map((l) => JSON.parse(l) as { article: string; text: string; copy: boolean });
       expect(claims.some((c) => c.article === 'wire' && c.text === 'At least 12')).toBe(true);
       expect(claims.filter((c) => c.article === 'repost').every((c) => c.copy)).toBe(true);
+    });
+
+    it('migration 7 keeps stories linked under schema 6 and filters them by event type from its own column', async () => {
+      const options = await backend.fresh();
+      // What a crosscheck with schema 6 wrote: story and event records as jsonb.
+      const client = await backend.rawClient(options);
+      const storyRecord = { id: 's1', title: 'Old story', event_types: ['Battles'], articles: ['a1'] };
+      try {
+        await migrate(client, migrations.filter((step) => step.version < 7));
+        await client.query(`INSERT INTO stories (id, title, first_seen, last_seen, record) VALUES ('s1', 'Old story', '2031-05-01', '2031-05-02', $1::text::jsonb)`, [JSON.stringify(storyRecord)]);
+        await client.query(`INSERT INTO events (id, story, type, record) VALUES ('e1', 's1', 'Battles', '{"id":"e1","story":"s1","type":"Battles"}'::jsonb)`);
+      } finally {
+        await client.close();
+      }
+      await withStore(options, async (store) => {
+        expect((await store.listStories({ type: 'Battles' }, 10)).items).toMatchObject([storyRecord]);
+        expect((await store.listStories({ type: 'Protests' }, 10)).items).toEqual([]);
+        expect((await store.story('s1'))?.events.map((e) => e.id)).toEqual(['e1']);
+      });
     });
 
     it('changes nothing on re-ingest, and gives the same stories whatever the order of ingest', async () => {

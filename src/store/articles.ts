@@ -241,7 +241,7 @@ export async function* readArticles(db: SqlExecutor, batchSize: number): AsyncGe
   let after = 0;
   for (;;) {
     const { rows } = await db.query<ArticleRow & Record<string, unknown>>(
-      `SELECT seq, body, record, story, duplicate_of FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      `SELECT seq, body, record::text AS record, story, duplicate_of FROM articles WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [after, batchSize],
     );
     for (const row of rows) yield toStoredArticle(row);

@@ -15,6 +15,7 @@ import { composeStory, type StoryMember, type StoryRecord } from '../link/story-
 import type { CanonicalEvent } from '../link/events.js';
 import { DEFAULT_STORY_OPTIONS, dayOf } from '../link/stories.js';
 import { orderKeys, type Shape } from './record-shape.js';
+import { textArray } from './sql-arrays.js';
 import type { SqlExecutor } from './sql-client.js';
 
 const textSpan = { keys: ['start', 'end', 'text'] };
@@ -236,7 +237,7 @@ interface MemberRow {
 async function recompose(tx: SqlExecutor, storyIds: readonly string[]): Promise<void> {
   if (storyIds.length === 0) return;
   const { rows } = await tx.query<MemberRow & Record<string, unknown>>(
-    `SELECT body, record, story, duplicate_of FROM articles
+    `SELECT body, record::text AS record, story, duplicate_of FROM articles
      WHERE story IN (SELECT jsonb_array_elements_text($1::text::jsonb)) ORDER BY seq`,
     [JSON.stringify(storyIds)],
   );
@@ -255,18 +256,35 @@ async function recompose(tx: SqlExecutor, storyIds: readonly string[]): Promise<
     events.push(...composed.events);
   }
   if (stories.length === 0) return;
+  // Short columns as arrays (sql-arrays.ts), the records as one JSON array joined on position:
+  // measured on 11k events (13.5 MB), a json[] array parameter cost three times as much.
   await tx.query(
-    `INSERT INTO stories (id, title, first_seen, last_seen, record)
-     SELECT x.id, x.title, x.first_seen, x.last_seen, x.record
-     FROM jsonb_to_recordset($1::text::jsonb) AS x(id text, title text, first_seen text, last_seen text, record jsonb)`,
-    [JSON.stringify(stories.map((s) => ({ id: s.id, title: s.title, first_seen: s.first_seen, last_seen: s.last_seen, record: s })))],
+    `INSERT INTO stories (id, title, first_seen, last_seen, event_types, record)
+     SELECT c.id, c.title, c.first_seen, c.last_seen, ARRAY(SELECT json_array_elements_text(r.record->'event_types')), r.record
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS c(id, title, first_seen, last_seen, n)
+     JOIN json_array_elements($5::text::json) WITH ORDINALITY AS r(record, n) USING (n)`,
+    [
+      textArray(stories.map((s) => s.id)),
+      textArray(stories.map((s) => s.title)),
+      textArray(stories.map((s) => s.first_seen)),
+      textArray(stories.map((s) => s.last_seen)),
+      JSON.stringify(stories),
+    ],
   );
   if (events.length === 0) return;
   await tx.query(
     `INSERT INTO events (id, story, type, subtype, date, record)
-     SELECT x.id, x.story, x.type, x.subtype, x.date, x.record
-     FROM jsonb_to_recordset($1::text::jsonb) AS x(id text, story text, type text, subtype text, date text, record jsonb)`,
-    [JSON.stringify(events.map((e) => ({ id: e.id, story: e.story, type: e.type, subtype: e.subtype, date: e.date?.value ?? null, record: e })))],
+     SELECT c.id, c.story, c.type, c.subtype, c.date, r.record
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS c(id, story, type, subtype, date, n)
+     JOIN json_array_elements($6::text::json) WITH ORDINALITY AS r(record, n) USING (n)`,
+    [
+      textArray(events.map((e) => e.id)),
+      textArray(events.map((e) => e.story)),
+      textArray(events.map((e) => e.type)),
+      textArray(events.map((e) => e.subtype)),
+      textArray(events.map((e) => e.date?.value ?? null)),
+      JSON.stringify(events),
+    ],
   );
 }
 
@@ -276,7 +294,7 @@ async function* readRecords<T>(db: SqlExecutor, table: 'stories' | 'events', bat
   let after = 0;
   for (;;) {
     const { rows } = await db.query<{ seq: number | string; record: T | string }>(
-      `SELECT seq, record FROM ${table} WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      `SELECT seq, record::text AS record FROM ${table} WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [after, batchSize],
     );
     for (const row of rows) yield orderKeys(typeof row.record === 'string' ? JSON.parse(row.record) : row.record, shape) as T;
@@ -291,7 +309,7 @@ export const readEvents = (db: SqlExecutor, batchSize: number): AsyncGenerator<C
 
 /** Links every stored article (the migration that adds linking runs it once on existing data). */
 export async function relinkStored(tx: SqlExecutor): Promise<void> {
-  const { rows } = await tx.query<{ body: string; record: Omit<AnalysisRecord, 'body'> | string }>('SELECT body, record FROM articles ORDER BY seq');
+  const { rows } = await tx.query<{ body: string; record: Omit<AnalysisRecord, 'body'> | string }>('SELECT body, record::text AS record FROM articles ORDER BY seq');
   const records = rows.map((row) => ({ ...(typeof row.record === 'string' ? (JSON.parse(row.record) as Omit<AnalysisRecord, 'body'>) : row.record), body: row.body }) as AnalysisRecord);
   await saveLinkFeatures(tx, records);
   await linkPending(tx);

@@ -116,12 +116,12 @@ export async function listStories(db: SqlExecutor, filter: StoryFilter, limit: n
   }
   if (filter.from) c.add((p) => `coalesce(s.last_seen, '') >= ${p}`, filter.from);
   if (filter.to) c.add((p) => `left(coalesce(s.first_seen, ''), 10) <= ${p}`, filter.to);
-  if (filter.type) c.add((p) => `s.record->'event_types' ? ${p}`, filter.type);
+  if (filter.type) c.add((p) => `${p}::text = ANY (s.event_types)`, filter.type);
   const after = decodeCursor(cursor);
   if (after) c.add((key, id) => `(coalesce(s.last_seen, ''), s.id) < (${key}, ${id})`, after.key, after.id);
   const where = c.where();
   const { rows } = await db.query<{ id: string; last_seen: string | null; record: StoryRecord | string }>(
-    `SELECT s.id, s.last_seen, s.record FROM stories s ${where}
+    `SELECT s.id, s.last_seen, s.record::text AS record FROM stories s ${where}
      ORDER BY coalesce(s.last_seen, '') DESC, s.id DESC LIMIT ${c.push(limit + 1)}`,
     c.params,
   );
@@ -135,10 +135,10 @@ function page<Row, T>(rows: Row[], limit: number, item: (row: Row) => T, cursorO
 }
 
 export async function storyDetail(db: SqlExecutor, id: string): Promise<StoryDetail | null> {
-  const { rows } = await db.query<{ record: StoryRecord | string }>('SELECT record FROM stories WHERE id = $1', [id]);
+  const { rows } = await db.query<{ record: StoryRecord | string }>('SELECT record::text AS record FROM stories WHERE id = $1', [id]);
   const row = rows[0];
   if (!row) return null;
-  const events = await db.query<{ record: CanonicalEvent | string }>('SELECT record FROM events WHERE story = $1 ORDER BY seq', [id]);
+  const events = await db.query<{ record: CanonicalEvent | string }>('SELECT record::text AS record FROM events WHERE story = $1 ORDER BY seq', [id]);
   const articles = await db.query<StoryArticleSummary & Record<string, unknown>>(
     `SELECT id, title, url, coalesce(source_name, source_domain) AS source, published_value AS published, duplicate_of
      FROM articles WHERE story = $1 ORDER BY published_value NULLS LAST, id`,
@@ -162,7 +162,7 @@ export async function listEvents(db: SqlExecutor, filter: EventFilter, limit: nu
   if (after) c.add((key, id) => `(coalesce(e.date, ''), e.id) < (${key}, ${id})`, after.key, after.id);
   const where = c.where();
   const { rows } = await db.query<{ id: string; date: string | null; record: CanonicalEvent | string }>(
-    `SELECT e.id, e.date, e.record FROM events e ${where}
+    `SELECT e.id, e.date, e.record::text AS record FROM events e ${where}
      ORDER BY coalesce(e.date, '') DESC, e.id DESC LIMIT ${c.push(limit + 1)}`,
     c.params,
   );
@@ -171,7 +171,7 @@ export async function listEvents(db: SqlExecutor, filter: EventFilter, limit: nu
 
 export async function articleById(db: SqlExecutor, id: string): Promise<StoredArticle | null> {
   const { rows } = await db.query<{ body: string; record: Omit<AnalysisRecord, 'body'> | string; story: string | null; duplicate_of: string | null }>(
-    'SELECT body, record, story, duplicate_of FROM articles WHERE id = $1',
+    'SELECT body, record::text AS record, story, duplicate_of FROM articles WHERE id = $1',
     [id],
   );
   const row = rows[0];
