@@ -21,6 +21,24 @@ describe('splitSentences', () => {
     ],
     ['an unclosed quote does not swallow the next paragraph', '“We will stay.\n\nThe army left.', ['“We will stay.', 'The army left.']],
     ['empty and blank bodies give no sentences', '   \n\n ', []],
+    [
+      'a quotation spanning three sentences stays one with its attribution',
+      '“We came. We saw. We left,” she said in Vell. Then silence.',
+      ['“We came. We saw. We left,” she said in Vell.', 'Then silence.'],
+    ],
+    ['guillemets count as quotes', '«Why now? Because we must,» Olen said. Talks resume.', ['«Why now? Because we must,» Olen said.', 'Talks resume.']],
+    [
+      'a stray closing quote does not leave the next quotation closed',
+      '” A stray closing quote. “Why? Because,” he said. Done.',
+      ['” A stray closing quote.', '“Why? Because,” he said.', 'Done.'],
+    ],
+    [
+      'a closed straight quotation does not merge what follows',
+      '"One. Two. Three," he counted. "Four?" Yes. Five.',
+      ['"One. Two. Three," he counted.', '"Four?"', 'Yes.', 'Five.'],
+    ],
+    ['no-break and ideographic spaces are trimmed at line edges', 'Floods hit Marvale\u00a0\n\u3000The river rose overnight.', ['Floods hit Marvale', 'The river rose overnight.']],
+    ['CRLF line breaks end a sentence', 'Floods hit Marvale\r\nThe river rose overnight.', ['Floods hit Marvale', 'The river rose overnight.']],
   ])('%s', (_name, body, expected) => {
     expect(texts(body)).toEqual(expected);
   });
@@ -33,13 +51,15 @@ describe('splitSentences', () => {
 
   it('never produces empty or inexact spans (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '?', '"', '“', '”', '\n', ',', '7', 'é', '😀') , maxLength: 200 }), (body) => {
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '?', '"', '“', '”', '«', '»', '\n', '\r', '\u00a0', ',', '7', 'é', '😀'), maxLength: 200 }), (body) => {
         const { sentences, tokens } = splitSentences(body);
         for (const s of sentences) {
           expect(s.end).toBeGreaterThan(s.start);
           expect(body.slice(s.start, s.end).trim()).not.toBe('');
         }
         for (const t of tokens) expect(t.end).toBeGreaterThan(t.start);
+        for (let i = 1; i < sentences.length; i++) expect(sentences[i]!.start).toBeGreaterThanOrEqual(sentences[i - 1]!.end);
+        for (let i = 1; i < tokens.length; i++) expect(tokens[i]!.start).toBeGreaterThanOrEqual(tokens[i - 1]!.end);
       }),
       { numRuns: 300 },
     );

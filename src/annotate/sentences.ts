@@ -9,6 +9,10 @@
  * - a line break always ends a sentence (headlines and list items have no final period);
  * - a boundary inside an open quotation is removed, so that a quoted passage and its attribution
  *   ("What did we do yesterday? We opened the doors," Erdogan said) stay one sentence.
+ *
+ * Everything after wink is one left-to-right pass over the body: token location, line-break
+ * splitting, trimming and the open-quote merge each look at a character at most a few times, and
+ * the quote state of the sentence being built is carried forward rather than recomputed.
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
@@ -28,89 +32,152 @@ export interface SentencesAndTokens {
   tokens: Token[];
 }
 
+const LINE_FEED = 0x0a;
+
+/**
+ * The characters of JavaScript's `\s` (and of `String.prototype.trim`), by code unit: a switch on
+ * the code is much cheaper than a regex test per character.
+ */
+function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  switch (code) {
+    case 0xa0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202f:
+    case 0x205f:
+    case 0x3000:
+    case 0xfeff:
+      return true;
+    default:
+      return code >= 0x2000 && code <= 0x200a;
+  }
+}
+
+/** True when `text` is empty or only whitespace, like `text.trim() === ''` without building a string. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
 export function splitSentences(body: string): SentencesAndTokens {
-  if (body.trim() === '') return { sentences: [], tokens: [] };
+  if (isBlank(body)) return { sentences: [], tokens: [] };
   const engine = wink();
   const its = engine.its;
   const doc = engine.readDoc(body);
   const values = doc.tokens().out(its.value) as string[];
-  const types = doc.tokens().out(its.type) as string[];
   const winkSentences = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
 
-  // Locate every wink token in the body; whitespace tokens (line breaks, tabs) are dropped from the layer.
-  const located: Array<Token | null> = [];
+  // Locate every wink token in the body. Whitespace tokens (line breaks, tabs: wink's `tabCRLF`,
+  // and any other all-space value) are dropped from the layer, as are values not found verbatim;
+  // such tokens keep offset -1 in `startOf` so sentence bounds skip them.
+  const count = values.length;
+  const startOf = new Int32Array(count);
+  const endOf = new Int32Array(count);
+  const tokens: Token[] = [];
   let cursor = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < count; i++) {
     const value = values[i]!;
-    const at = value.trim() === '' || types[i] === 'tabCRLF' ? -1 : body.indexOf(value, cursor);
-    if (at < 0) {
-      located.push(null);
-      continue;
-    }
-    located.push({ start: at, end: at + value.length });
+    const at = isBlank(value) ? -1 : body.indexOf(value, cursor);
+    startOf[i] = at;
+    if (at < 0) continue;
     cursor = at + value.length;
+    endOf[i] = cursor;
+    tokens.push({ start: at, end: cursor });
   }
-  const tokens = located.filter((t): t is Token => t !== null);
 
-  const raw: Span[] = [];
+  const builder = new SentenceBuilder(body);
   for (const [first, last] of winkSentences) {
     let start = -1;
     let end = -1;
     for (let i = first; i <= last; i++) {
-      const token = located[i];
-      if (!token) continue;
-      if (start < 0) start = token.start;
-      end = token.end;
+      if (startOf[i]! < 0) continue;
+      if (start < 0) start = startOf[i]!;
+      end = endOf[i]!;
     }
-    if (start >= 0) raw.push(...splitAtLineBreaks(body, start, end));
+    if (start >= 0) builder.addSplitAtLineBreaks(start, end);
   }
-  return { sentences: mergeOpenQuotes(body, raw), tokens };
+  return { sentences: builder.sentences, tokens };
 }
 
-function splitAtLineBreaks(body: string, start: number, end: number): Span[] {
-  const spans: Span[] = [];
-  let from = start;
-  for (let i = body.indexOf('\n', start); i >= 0 && i < end; i = body.indexOf('\n', i + 1)) {
-    pushTrimmed(body, from, i, spans);
-    from = i + 1;
+/**
+ * Collects sentence spans in body order, splitting at line breaks, trimming whitespace and merging
+ * a span into the previous one when that one ends inside a quotation on the same line.
+ */
+class SentenceBuilder {
+  readonly sentences: Span[] = [];
+  /** Quote state of the last sentence, over body[last.start, quoteScannedTo). */
+  private curlyDepth = 0;
+  private straightCount = 0;
+  private quoteScannedTo = 0;
+
+  constructor(private readonly body: string) {}
+
+  /** Adds the wink sentence body[start, end), cut at every line feed. */
+  addSplitAtLineBreaks(start: number, end: number): void {
+    const body = this.body;
+    let from = start;
+    for (let i = start; i < end; i++) {
+      if (body.charCodeAt(i) !== LINE_FEED) continue;
+      this.addTrimmed(from, i);
+      from = i + 1;
+    }
+    this.addTrimmed(from, end);
   }
-  pushTrimmed(body, from, end, spans);
-  return spans;
-}
 
-function pushTrimmed(body: string, start: number, end: number, out: Span[]): void {
-  while (start < end && /\s/.test(body[start]!)) start++;
-  while (end > start && /\s/.test(body[end - 1]!)) end--;
-  if (end > start) out.push({ start, end });
-}
-
-const OPENING = new Set(['“', '«', '„']);
-const CLOSING = new Set(['”', '»']);
-
-/** True when `text` ends inside a quotation: an unclosed curly quote, or an odd number of straight ones. */
-function endsInsideQuote(text: string): boolean {
-  let curlyDepth = 0;
-  let straight = 0;
-  for (const ch of text) {
-    if (OPENING.has(ch)) curlyDepth++;
-    else if (CLOSING.has(ch)) curlyDepth = Math.max(0, curlyDepth - 1);
-    else if (ch === '"') straight++;
+  private addTrimmed(start: number, end: number): void {
+    const body = this.body;
+    while (start < end && isSpaceCode(body.charCodeAt(start))) start++;
+    while (end > start && isSpaceCode(body.charCodeAt(end - 1))) end--;
+    if (end > start) this.add(start, end);
   }
-  return curlyDepth > 0 || straight % 2 === 1;
-}
 
-function mergeOpenQuotes(body: string, sentences: Span[]): Span[] {
-  const merged: Span[] = [];
-  for (const sentence of sentences) {
-    const previous = merged[merged.length - 1];
-    const sameLine = previous !== undefined && !body.slice(previous.end, sentence.start).includes('\n');
-    if (previous && sameLine && endsInsideQuote(body.slice(previous.start, previous.end))) {
-      previous.end = sentence.end;
+  private add(start: number, end: number): void {
+    const previous = this.sentences[this.sentences.length - 1];
+    if (previous && !this.hasLineFeed(previous.end, start) && this.endsInsideQuote()) {
+      previous.end = end;
     } else {
-      merged.push({ ...sentence });
+      this.sentences.push({ start, end });
+      this.curlyDepth = 0;
+      this.straightCount = 0;
+      this.quoteScannedTo = start;
     }
+    this.scanQuotes(end);
   }
-  return merged;
+
+  private hasLineFeed(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.body.charCodeAt(i) === LINE_FEED) return true;
+    return false;
+  }
+
+  /** True when the last sentence ends inside a quotation: an unclosed curly quote, or an odd number of straight ones. */
+  private endsInsideQuote(): boolean {
+    return this.curlyDepth > 0 || this.straightCount % 2 === 1;
+  }
+
+  /** Extends the quote state of the last sentence up to `to` (it only ever grows rightwards). */
+  private scanQuotes(to: number): void {
+    const body = this.body;
+    for (let i = this.quoteScannedTo; i < to; i++) {
+      switch (body.charCodeAt(i)) {
+        case 0x201c: // “
+        case 0xab: // «
+        case 0x201e: // „
+          this.curlyDepth++;
+          break;
+        case 0x201d: // ”
+        case 0xbb: // »
+          if (this.curlyDepth > 0) this.curlyDepth--;
+          break;
+        case 0x22: // "
+          this.straightCount++;
+          break;
+      }
+    }
+    this.quoteScannedTo = to;
+  }
 }
 
 export const annotateSentences: Stage = (doc: Document): Document => {
