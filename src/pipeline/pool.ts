@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { RejectedInput, type InputRecord, type Origin } from '../document.js';
 import type { ReadItem } from '../read/index.js';
-import { analyzeRecord } from './analyze.js';
+import { analyzeBatch } from './analyze.js';
 
 /**
  * A successful outcome carries the Analysis record already serialised: crossing a thread boundary
@@ -35,12 +35,18 @@ export type WorkerReply = { seq: number } & Outcome;
 
 /** Analyses one record in this thread; never throws. */
 export function analyzeOutcome(origin: Origin, record: InputRecord, now: Date): Outcome {
-  try {
-    return { ok: true, origin, json: JSON.stringify(analyzeRecord(origin, record, now)) };
-  } catch (error) {
+  return analyzeOutcomes([{ origin, record }], now)[0]!;
+}
+
+/** Analyses records stage by stage (`analyzeBatch`) in this thread; never throws. */
+export function analyzeOutcomes(items: ReadonlyArray<{ origin: Origin; record: InputRecord }>, now: Date): Outcome[] {
+  return analyzeBatch(items, now).map((result, i): Outcome => {
+    const origin = items[i]!.origin;
+    if (result.ok) return { ok: true, origin, json: JSON.stringify(result.record) };
+    const { error } = result;
     if (error instanceof RejectedInput) return { ok: false, origin, reason: error.reason };
     return { ok: false, origin, reason: `internal error: ${error instanceof Error ? error.message : String(error)}` };
-  }
+  });
 }
 
 function fromReadItem(item: ReadItem): Outcome | null {
