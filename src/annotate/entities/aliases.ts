@@ -5,6 +5,8 @@
  * canonical except where the acronym is the name people know (NATO, UNICEF).
  */
 
+import { boundedMemo, isAscii } from './mention.js';
+
 export interface AliasTarget {
   name: string;
   subtype: string | null;
@@ -142,13 +144,9 @@ const ORGANISATION_ALIASES: readonly AliasRow[] = [
 
 /** Lower-cased, apostrophes and dots of initials folded, so that "U.N." and "U.N" meet. */
 export function aliasKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/’/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  // ASCII has no accents or typographic apostrophes to fold.
+  const folded = isAscii(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/’/g, "'");
+  return folded.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 function index(rows: readonly AliasRow[]): Map<string, AliasTarget> {
@@ -162,8 +160,10 @@ function index(rows: readonly AliasRow[]): Map<string, AliasTarget> {
   return map;
 }
 
+const ACRONYM = /^(?:\p{Lu}\.?){2,}$|^\p{Lu}+\p{N}*$/u;
+
 export function isAcronym(text: string): boolean {
-  return /^(?:\p{Lu}\.?){2,}$|^\p{Lu}+\p{N}*$/u.test(text) && text.length <= 8;
+  return text.length <= 8 && ACRONYM.test(text);
 }
 
 const PLACES = index(PLACE_ALIASES);
@@ -173,5 +173,8 @@ function lookup(map: Map<string, AliasTarget>, text: string): AliasTarget | unde
   return isAcronym(text) ? map.get(text) : map.get(aliasKey(text));
 }
 
-export const placeAlias = (text: string): AliasTarget | undefined => lookup(PLACES, text);
-export const organisationAlias = (text: string): AliasTarget | undefined => lookup(ORGANISATIONS, text);
+// Asked many times per document for the same few names: remembered.
+export const placeAlias: (text: string) => AliasTarget | undefined = boundedMemo(20_000, (text) => lookup(PLACES, text));
+export const organisationAlias: (text: string) => AliasTarget | undefined = boundedMemo(20_000, (text) =>
+  lookup(ORGANISATIONS, text),
+);

@@ -4,6 +4,7 @@
  * and "Turkey" link to one entity. Groups without a state of their own (Kurds, Arabs) and religions
  * keep a `misc:` key of their own.
  */
+import { boundedMemo } from './mention.js';
 
 /** Place (canonical name as in the gazetteer) → the adjectives and nouns for its people. */
 const PLACE_DEMONYMS: ReadonlyArray<readonly [place: string, demonyms: string]> = [
@@ -82,7 +83,7 @@ export const DEMONYM_WORDS: readonly string[] = [...PLACE_DEMONYMS, ...GROUPS.ma
 );
 
 /** The place or group a demonym names, also for plurals ("Syrians", "Turks"); undefined otherwise. */
-export function demonymOf(word: string): Demonym | undefined {
+export const demonymOf: (word: string) => Demonym | undefined = boundedMemo(20_000, (word) => {
   const lower = word.toLowerCase().replace(/’/g, "'");
   return BY_WORD.get(lower) ?? (lower.endsWith('s') ? BY_WORD.get(lower.slice(0, -1)) : undefined);
-}
+});

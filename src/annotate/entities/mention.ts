@@ -24,14 +24,39 @@ export function toEntity(body: string, m: Mention): Entity {
   return { start: m.start, end: m.end, text: body.slice(m.start, m.end), type: m.type, subtype: m.subtype, key: m.key, name: m.name };
 }
 
-/** Lower-cased, accents and typographic apostrophes folded: the form names are compared in. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/’/g, "'")
-    .toLowerCase();
+/**
+ * A memo that forgets everything when full: a document repeats its names, and news repeats them
+ * from one story to the next; the bound keeps it small.
+ */
+export function boundedMemo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
+  const memo = new Map<string, T>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined && !memo.has(key)) {
+      if (memo.size >= limit) memo.clear();
+      value = compute(key);
+      memo.set(key, value);
+    }
+    return value as T;
+  };
 }
+
+const ASCII = /^[\u0000-\u007f]*$/;
+
+/** True when `text` is plain ASCII, which Unicode normalisation (NFKD) leaves unchanged. */
+export const isAscii = (text: string): boolean => ASCII.test(text);
+
+/** Lower-cased, accents and typographic apostrophes folded: the form names are compared in. */
+export const fold: (text: string) => string = boundedMemo(20_000, (text) =>
+  // ASCII has no accents or typographic apostrophes to fold.
+  isAscii(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/’/g, "'")
+        .toLowerCase(),
+);
 
 export const byStart = (a: { start: number; end: number }, b: { start: number; end: number }): number =>
   a.start - b.start || b.end - a.end;

@@ -56,58 +56,117 @@ function entryFirstWords(names: Iterable<string>): Set<string> {
   return first;
 }
 
-interface Word {
-  start: number;
-  end: number;
-}
-
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}.'’&-]*/gu;
 const INITIALS = /^(?:\p{L}\.)+$/u;
 const APOSTROPHE = 0x27;
 const RIGHT_QUOTE = 0x2019;
 const isTrailingPunctuation = (c: number): boolean => c === 0x2e || c === APOSTROPHE || c === RIGHT_QUOTE || c === 0x2d;
 
-/** Words with a possessive or a sentence's final dot left off (the dot of "U.S." stays). */
-function words(body: string): Word[] {
-  const found: Word[] = [];
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(body); match !== null; match = WORD.exec(body)) {
-    const start = match.index;
-    let end = start + match[0].length;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Letter-or-digit answers for the BMP, filled in as characters are met (0 unknown, 1 yes, 2 no). */
+const letterOrDigitBmp = new Uint8Array(0x10000);
+
+/** True when the code point at `k` (`c` its first code unit, `width` its length) is a letter or digit. */
+function isLetterOrDigitAt(body: string, k: number, c: number, width: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (width === 2) return LETTER_OR_DIGIT.test(body.slice(k, k + 2));
+  let known = letterOrDigitBmp[c]!;
+  if (known === 0) {
+    known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+    letterOrDigitBmp[c] = known;
+  }
+  return known === 1;
+}
+
+/** Length in code units of the code point at `k`: 2 for a surrogate pair, else 1. */
+function widthAt(body: string, k: number, c: number): number {
+  if (c >= 0xd800 && c <= 0xdbff && k + 1 < body.length) {
+    const low = body.charCodeAt(k + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+/** Characters that may continue a word besides letters and digits: . ' ’ & - */
+const isInnerMark = (c: number): boolean => c === 0x2e || c === APOSTROPHE || c === RIGHT_QUOTE || c === 0x26 || c === 0x2d;
+
+/** The body's words as parallel start and end offsets (reused between calls: valid until the next). */
+let wordStarts = new Int32Array(1024);
+let wordEnds = new Int32Array(1024);
+
+/**
+ * Words with a possessive or a sentence's final dot left off (the dot of "U.S." stays): what
+ * `/[\p{L}\p{N}][\p{L}\p{N}.'’&-]*\/gu` finds, scanned by hand (this runs over every body).
+ * Returns how many; they are in `wordStarts` / `wordEnds`.
+ */
+function words(body: string): number {
+  let count = 0;
+  const length = body.length;
+  let k = 0;
+  while (k < length) {
+    const c = body.charCodeAt(k);
+    const width = c < 0xd800 ? 1 : widthAt(body, k, c);
+    if (!isLetterOrDigitAt(body, k, c, width)) {
+      k += width;
+      continue;
+    }
+    const start = k;
+    k += width;
+    while (k < length) {
+      const next = body.charCodeAt(k);
+      if (isInnerMark(next)) {
+        k++;
+        continue;
+      }
+      const nextWidth = next < 0xd800 ? 1 : widthAt(body, k, next);
+      if (!isLetterOrDigitAt(body, k, next, nextWidth)) break;
+      k += nextWidth;
+    }
+    let end = k;
     const last = body.charCodeAt(end - 1);
     const beforeLast = body.charCodeAt(end - 2);
     if (last === 0x73 && end - start >= 2 && (beforeLast === APOSTROPHE || beforeLast === RIGHT_QUOTE)) end -= 2;
     if (body.charCodeAt(end - 1) !== 0x2e || !INITIALS.test(body.slice(start, end))) {
       while (end > start && isTrailingPunctuation(body.charCodeAt(end - 1))) end--;
     }
-    if (end > start) found.push({ start, end });
+    if (end > start) {
+      if (count === wordStarts.length) {
+        const starts = new Int32Array(count * 2);
+        const ends = new Int32Array(count * 2);
+        starts.set(wordStarts);
+        ends.set(wordEnds);
+        wordStarts = starts;
+        wordEnds = ends;
+      }
+      wordStarts[count] = start;
+      wordEnds[count] = end;
+      count++;
+    }
   }
-  return found;
+  return count;
 }
 
 const UPPER_FIRST = /^\p{Lu}/u;
 const SPACE_NOT_NEWLINE = /^[^\S\r\n]$/;
 
-function isCapitalised(body: string, w: Word | undefined): boolean {
-  if (w === undefined) return false;
-  const c = body.charCodeAt(w.start);
+function isCapitalised(body: string, start: number): boolean {
+  const c = body.charCodeAt(start);
   if (c < 128) return c >= 65 && c <= 90;
-  return UPPER_FIRST.test(body[w.start]!);
+  return UPPER_FIRST.test(body[start]!);
 }
 
-function joined(body: string, a: Word, b: Word): boolean {
-  if (b.start - a.end !== 1) return false;
-  const c = body.charCodeAt(a.end);
-  return c === 0x20 || (c !== 0x0a && c !== 0x0d && SPACE_NOT_NEWLINE.test(body[a.end]!));
+/** Word `a` and the next word `a + 1` are separated by one space (not a line break). */
+function joined(body: string, a: number): boolean {
+  const gapAt = wordEnds[a]!;
+  if (wordStarts[a + 1]! - gapAt !== 1) return false;
+  const c = body.charCodeAt(gapAt);
+  return c === 0x20 || (c !== 0x0a && c !== 0x0d && SPACE_NOT_NEWLINE.test(body[gapAt]!));
 }
 
-function standsAlone(body: string, list: readonly Word[], first: number, last: number): boolean {
-  const before = list[first - 1];
-  const after = list[last + 1];
-  if (before && joined(body, before, list[first]!) && isCapitalised(body, before)) {
-    if (!FUNCTION_WORDS.has(body.slice(before.start, before.end))) return false;
+function standsAlone(body: string, count: number, first: number, last: number): boolean {
+  if (first > 0 && joined(body, first - 1) && isCapitalised(body, wordStarts[first - 1]!)) {
+    if (!FUNCTION_WORDS.has(body.slice(wordStarts[first - 1]!, wordEnds[first - 1]!))) return false;
   }
-  return !(after && joined(body, list[last]!, after) && isCapitalised(body, after));
+  return !(last + 1 < count && joined(body, last) && isCapitalised(body, wordStarts[last + 1]!));
 }
 
 function isCovered(covered: Uint8Array, start: number, end: number): boolean {
@@ -121,21 +180,21 @@ export function safetyNet(body: string, existing: readonly Mention[]): Mention[]
   firstWords ??= entryFirstWords(entries.keys());
   const covered = new Uint8Array(body.length + 1);
   for (const m of existing) covered.fill(1, m.start, m.end);
-  const list = words(body);
+  const count = words(body);
   // joinedRun[k]: how many words after word k follow it each across one space (a run of one line).
-  const joinedRun = new Int32Array(list.length);
-  for (let k = list.length - 2; k >= 0; k--) joinedRun[k] = joined(body, list[k]!, list[k + 1]!) ? joinedRun[k + 1]! + 1 : 0;
+  const joinedRun = new Int32Array(count);
+  for (let k = count - 2; k >= 0; k--) joinedRun[k] = joined(body, k) ? joinedRun[k + 1]! + 1 : 0;
   const added: Mention[] = [];
-  for (let i = 0; i < list.length; i++) {
-    if (!isCapitalised(body, list[i])) continue;
-    const start = list[i]!.start;
-    const longest = firstWords.has(body.slice(start, list[i]!.end)) ? Math.min(MAX_WORDS, joinedRun[i]! + 1) : 1;
+  for (let i = 0; i < count; i++) {
+    const start = wordStarts[i]!;
+    if (!isCapitalised(body, start)) continue;
+    const longest = firstWords.has(body.slice(start, wordEnds[i]!)) ? Math.min(MAX_WORDS, joinedRun[i]! + 1) : 1;
     for (let n = longest; n >= 1; n--) {
       const last = i + n - 1;
-      const end = list[last]!.end;
+      const end = wordEnds[last]!;
       const type = entries.get(body.slice(start, end));
       if (!type) continue;
-      if (isCovered(covered, start, end) || !standsAlone(body, list, i, last)) break;
+      if (isCovered(covered, start, end) || !standsAlone(body, count, i, last)) break;
       added.push(mentionAt(body, start, end, type));
       i = last;
       break;

@@ -60,7 +60,57 @@ export function roleOf(phrase: string): string | null {
   return null;
 }
 
-const WORD_BEFORE = /([\p{L}][\p{L}.’'-]*)[^\S\r\n]*,?[^\S\r\n]*$/u;
+/** How far back `wordBefore` looks for the word. */
+const WORD_BEFORE_WINDOW = 60;
+const LETTER = /^\p{L}$/u;
+const SPACE_NOT_NEWLINE = /^[^\S\r\n]$/;
+
+function isSpaceNotNewline(c: number): boolean {
+  if (c < 128) return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c;
+  return SPACE_NOT_NEWLINE.test(String.fromCharCode(c));
+}
+
+/** The width (1 or 2 code units) of the letter ending at `end` (not before `floor`), or 0 when that is no letter. */
+function letterWidthBefore(body: string, end: number, floor: number): number {
+  const c = body.charCodeAt(end - 1);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (c >= 0xdc00 && c <= 0xdfff && end - 2 >= floor) {
+    const high = body.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return LETTER.test(body.slice(end - 2, end)) ? 2 : 0;
+  }
+  return LETTER.test(body[end - 1]!) ? 1 : 0;
+}
+
+const isWordMark = (c: number): boolean => c === 0x2e || c === 0x2019 || c === 0x27 || c === 0x2d;
+
+/**
+ * The word right before `cursor`, after at most one comma and spaces on the same line, within
+ * `WORD_BEFORE_WINDOW` characters: a letter, then letters, dots, apostrophes and hyphens. What
+ * `/([\p{L}][\p{L}.’'-]*)[^\S\r\n]*,?[^\S\r\n]*$/u` finds in that window, scanned backwards.
+ */
+function wordBefore(body: string, cursor: number): { word: string; start: number } | null {
+  const floor = Math.max(0, cursor - WORD_BEFORE_WINDOW);
+  let end = cursor;
+  while (end > floor && isSpaceNotNewline(body.charCodeAt(end - 1))) end--;
+  if (end > floor && body.charCodeAt(end - 1) === 0x2c) {
+    end--;
+    while (end > floor && isSpaceNotNewline(body.charCodeAt(end - 1))) end--;
+  }
+  // The run of word characters before `end`; the word starts at its first letter.
+  let runStart = end;
+  let start = -1;
+  while (runStart > floor) {
+    if (isWordMark(body.charCodeAt(runStart - 1))) {
+      runStart--;
+      continue;
+    }
+    const width = letterWidthBefore(body, runStart, floor);
+    if (width === 0) break;
+    runStart -= width;
+    start = runStart;
+  }
+  return start < 0 ? null : { word: body.slice(start, end), start };
+}
 
 /**
  * Evidence from the words right before a name: "Turkish President ", "Turkey’s President ",
@@ -72,11 +122,9 @@ export function titleBefore(body: string, start: number): { evidence: TitleEvide
   let nationality: string | null = null;
   let titleStart = start;
   for (let step = 0; step < 6; step++) {
-    const window = body.slice(Math.max(0, cursor - 60), cursor);
-    const match = WORD_BEFORE.exec(window);
-    if (!match) break;
-    const word = match[1]!;
-    const wordStart = cursor - window.length + match.index;
+    const found = wordBefore(body, cursor);
+    if (!found) break;
+    const { word, start: wordStart } = found;
     // A final dot counts only in listed abbreviations ("Gen.", "Dr."): "the minister. Erdogan" is two sentences.
     if (isTitleWord(word)) {
       titleWords.unshift(word);

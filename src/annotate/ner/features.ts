@@ -5,7 +5,7 @@
  * affixes) are hashed once into integer "atoms" and cached per word; a feature is then a template
  * id mixed with one to three atoms, reduced to a bucket of the weight table.
  */
-import { gazetteerMatches, normaliseWord } from './gazetteer/index.js';
+import { GAZETTEERS, gazetteerMatches, normaliseWord } from './gazetteer/index.js';
 import { ENTITY_TYPES } from './labels.js';
 
 export const HASH_BITS = 21;
@@ -44,6 +44,20 @@ export interface WordInfo {
    */
   neighbourScores: Int32Array | null;
   neighbourScoresTable: object | null;
+  /**
+   * `ownScores` plus the summed weights of the label features that involve the word
+   * (`labelFeatures` beyond the first two) when the previous label is Outside, by far the most
+   * common case; filled in by the decoder and cached like `ownScores`.
+   */
+  afterOutsideScores: Int32Array | null;
+  afterOutsideTable: object | null;
+  /** A small number for the word's short shape (`shortShapeId`), or -1 when there are too many shapes to number. */
+  shortId: number;
+  /** Filled in by the decoder: where the summed weights of the pair with each following word are kept. */
+  pairsAfter: Map<WordInfo, number> | null;
+  /** The entry of the document being tagged (`DocumentMemory.stamp` = `documentStamp`), saving a look-up per use. */
+  documentWord: DocumentWord | null;
+  documentStamp: number;
 }
 
 export function fnv(text: string): number {
@@ -101,6 +115,20 @@ function caseClassOf(word: string): number {
   return first !== first.toLowerCase() && restLower ? CASE_INITIAL : CASE_MIXED;
 }
 
+/** Short shapes are few ("Xx", "x", "d.d", …): each gets a small number, up to a bound. */
+const SHORT_SHAPE_IDS = 1024;
+const shortShapeIds = new Map<number, number>();
+
+function shortShapeId(atom: number): number {
+  let id = shortShapeIds.get(atom);
+  if (id === undefined) {
+    if (shortShapeIds.size >= SHORT_SHAPE_IDS) return -1;
+    id = shortShapeIds.size;
+    shortShapeIds.set(atom, id);
+  }
+  return id;
+}
+
 function describeWord(word: string): WordInfo {
   const normal = word.replace(/’/g, "'");
   const lower = normaliseWord(word);
@@ -117,6 +145,8 @@ function describeWord(word: string): WordInfo {
   return {
     lower, atoms, caseClass: caseClassOf(word), length: word.length,
     ownScores: null, ownScoresTable: null, neighbourScores: null, neighbourScoresTable: null,
+    afterOutsideScores: null, afterOutsideTable: null, shortId: shortShapeId(atoms[A_SHORT]!), pairsAfter: null,
+    documentWord: null, documentStamp: 0,
   };
 }
 
@@ -142,18 +172,30 @@ const PAD_BEFORE = describeWord('<s>');
 const PAD_AFTER = describeWord('</s>');
 PAD_BEFORE.atoms.fill(fnv('<s>'));
 PAD_AFTER.atoms.fill(fnv('</s>'));
+PAD_BEFORE.shortId = shortShapeId(PAD_BEFORE.atoms[A_SHORT]!);
+PAD_AFTER.shortId = shortShapeId(PAD_AFTER.atoms[A_SHORT]!);
 
-/** Document-level memory: how each word is cased across the document, and how it was tagged before. */
-export interface DocumentMemory {
+/** What one document says about a word (all words with the same lower-case form share it). */
+export interface DocumentWord {
   /** Bits: 1 = capitalised mid-sentence, 2 = lower case, 4 = all caps in a mixed-case sentence. */
-  casing: Map<string, number>;
+  casing: number;
   /**
    * For capitalised words seen more than once: the words around all their occurrences (lower-case
    * atoms, before and after), so that a name's clearest context informs every mention.
    */
-  contexts: Map<string, { before: number[]; after: number[] }>;
+  context: { before: number[]; after: number[] } | null;
   /** Counts per label (BILOU id) of earlier predictions covering the word. */
-  history: Map<string, Int32Array>;
+  history: Int32Array | null;
+  /** Capitalised occurrences seen so far (while the memory is built). */
+  capitalised: number;
+}
+
+/** Document-level memory: how each word is cased across the document, and how it was tagged before. */
+export interface DocumentMemory {
+  /** By lower-case form. */
+  words: Map<string, DocumentWord>;
+  /** Tells this document's entries apart from earlier ones left on `WordInfo.documentWord`. */
+  stamp: number;
 }
 
 export interface Sentence {
@@ -179,18 +221,38 @@ export function prepareSentence(tokens: readonly string[]): Sentence {
   return { words, allCaps: isAllCapsSentence(words), numeric: numbers * 3 >= words.length && numbers >= 2 };
 }
 
+let lastStamp = 0;
+
+/** The document's entry for a word: on the word itself when this memory put it there, else by its lower-case form. */
+function documentWord(memory: DocumentMemory, w: WordInfo): DocumentWord {
+  if (w.documentStamp === memory.stamp) return w.documentWord!;
+  let entry = memory.words.get(w.lower);
+  if (!entry) {
+    entry = { casing: 0, context: null, history: null, capitalised: 0 };
+    memory.words.set(w.lower, entry);
+  }
+  w.documentWord = entry;
+  w.documentStamp = memory.stamp;
+  return entry;
+}
+
 export function documentMemory(sentences: readonly Sentence[]): DocumentMemory {
-  const casing = new Map<string, number>();
+  const memory: DocumentMemory = { words: new Map(), stamp: ++lastStamp };
+  const withContext: DocumentWord[] = [];
   for (const { words, allCaps } of sentences) {
-    if (allCaps) continue;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
+      const entry = documentWord(memory, w);
+      if (allCaps) continue;
       const bit =
         w.caseClass === CASE_LOWER ? 2 : w.caseClass === CASE_INITIAL && i > 0 ? 1 : w.caseClass === CASE_ALLCAPS ? 4 : 0;
-      if (bit) casing.set(w.lower, (casing.get(w.lower) ?? 0) | bit);
+      entry.casing |= bit;
+      if (isCapitalised(w)) addContext(entry, words, i, withContext);
     }
   }
-  return { casing, contexts: aggregateContexts(sentences), history: new Map() };
+  // A context seen once says nothing the word's own neighbours do not.
+  for (const entry of withContext) if (entry.capitalised < 2) entry.context = null;
+  return memory;
 }
 
 const MAX_CONTEXTS = 8;
@@ -200,27 +262,19 @@ function isCapitalised(w: WordInfo): boolean {
   return w.caseClass === CASE_INITIAL || w.caseClass === CASE_ALLCAPS || w.caseClass === CASE_MIXED;
 }
 
-function aggregateContexts(sentences: readonly Sentence[]): Map<string, { before: number[]; after: number[] }> {
-  const contexts = new Map<string, { before: number[]; after: number[]; count: number }>();
-  for (const { words, allCaps } of sentences) {
-    if (allCaps) continue;
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i]!;
-      if (!isCapitalised(w)) continue;
-      let entry = contexts.get(w.lower);
-      if (!entry) {
-        entry = { before: [], after: [], count: 0 };
-        contexts.set(w.lower, entry);
-      }
-      entry.count++;
-      const before = (i > 0 ? words[i - 1]! : PAD_BEFORE).atoms[A_LOWER]!;
-      const after = (i + 1 < words.length ? words[i + 1]! : PAD_AFTER).atoms[A_LOWER]!;
-      if (entry.before.length < MAX_CONTEXTS && !entry.before.includes(before)) entry.before.push(before);
-      if (entry.after.length < MAX_CONTEXTS && !entry.after.includes(after)) entry.after.push(after);
-    }
+/** Adds the words around the capitalised word `i` to its entry's context. */
+function addContext(entry: DocumentWord, words: readonly WordInfo[], i: number, withContext: DocumentWord[]): void {
+  let context = entry.context;
+  if (context === null) {
+    context = { before: [], after: [] };
+    entry.context = context;
+    withContext.push(entry);
   }
-  for (const [word, entry] of contexts) if (entry.count < 2) contexts.delete(word);
-  return contexts;
+  entry.capitalised++;
+  const before = (i > 0 ? words[i - 1]! : PAD_BEFORE).atoms[A_LOWER]!;
+  const after = (i + 1 < words.length ? words[i + 1]! : PAD_AFTER).atoms[A_LOWER]!;
+  if (context.before.length < MAX_CONTEXTS && !context.before.includes(before)) context.before.push(before);
+  if (context.after.length < MAX_CONTEXTS && !context.after.includes(after)) context.after.push(after);
 }
 
 /** Adds a tagged sentence's labels (BILOU ids, 0 = outside) to the history of its capitalised words. */
@@ -228,14 +282,11 @@ export function remember(memory: DocumentMemory, sentence: Sentence, labels: Arr
   for (let i = 0; i < sentence.words.length; i++) {
     const labelId = labels[i]!;
     if (labelId === 0) continue;
-    const { lower, caseClass } = sentence.words[i]!;
-    if (caseClass === CASE_LOWER || caseClass === CASE_OTHER) continue;
-    let counts = memory.history.get(lower);
-    if (!counts) {
-      counts = new Int32Array(HISTORY_SIZE);
-      memory.history.set(lower, counts);
-    }
-    counts[labelId]!++;
+    const w = sentence.words[i]!;
+    if (w.caseClass === CASE_LOWER || w.caseClass === CASE_OTHER) continue;
+    const entry = documentWord(memory, w);
+    entry.history ??= new Int32Array(HISTORY_SIZE);
+    entry.history[labelId]!++;
   }
 }
 
@@ -244,6 +295,15 @@ export interface SentenceFeatures {
   /** Flat buckets; the features of token i are `buckets[offsets[i]..offsets[i+1]]`. */
   buckets: Int32Array;
   offsets: Int32Array;
+  /** With `REST_AND_SMALL_IDS`: the small feature ids of token i, `small[smallOffsets[i]..smallOffsets[i+1]]`; else empty. */
+  small: Int32Array;
+  smallOffsets: Int32Array;
+  /**
+   * With `REST_AND_SMALL_IDS`: true when some token has more features than it may keep. Which
+   * ones it keeps depends on the order they are written in, so the caller must then ask again in
+   * another mode.
+   */
+  overflow: boolean;
 }
 
 const T = {
@@ -262,6 +322,8 @@ const typeCounts = new Int32Array(ENTITY_TYPES.length);
 // Reused across sentences (the result is only valid until the next call): saves garbage collection.
 let bucketBuffer: Int32Array = new Int32Array(64 * MAX_FEATURES_PER_TOKEN);
 let offsetBuffer = new Int32Array(65);
+let smallBuffer: Int32Array = new Int32Array(64 * MAX_FEATURES_PER_TOKEN);
+let smallOffsetBuffer = new Int32Array(65);
 
 /** The emitter: feature groups append buckets at `written` (module state keeps the hot path closure-free). */
 let written = 0;
@@ -273,6 +335,100 @@ function emit2(template: number, a: number, b: number): void {
 }
 function emit3(template: number, a: number, b: number, c: number): void {
   bucketBuffer[written++] = bucket(mix(mix(mix(template, a), b), c));
+}
+
+/*
+ * Small features: those whose values come from a small set (document casing × case class, the
+ * position flags, word length, history counts, gazetteer codes). Each combination of values has a
+ * small id, and its bucket is hashed once here. A decoder may ask for these features as ids
+ * (`REST_AND_SMALL_IDS`), to add one row of a small table of summed weights per feature instead of
+ * looking each bucket up in the large sparse weight table; the features are the same either way.
+ */
+const CASINGS = 8; // `DocumentMemory.casing` bits 1 | 2 | 4
+const CASE_CLASSES = 6;
+const POSITIONS = 4; // first word of the sentence (1) + all-caps sentence (2)
+const LENGTHS = 13; // word length, capped at 12
+const GAZETTEER_CODES = GAZETTEERS.length * 4;
+const S_DOC_CASE = 0;
+const S_DOC_CASE_INITIAL = S_DOC_CASE + CASINGS * CASE_CLASSES;
+const S_LENGTH = S_DOC_CASE_INITIAL + CASINGS * CASE_CLASSES * POSITIONS;
+const S_HISTORY_LABEL = S_LENGTH + LENGTHS * CASE_CLASSES;
+const S_HISTORY_TYPE = S_HISTORY_LABEL + HISTORY_SIZE;
+const S_HISTORY_MAJORITY = S_HISTORY_TYPE + ENTITY_TYPES.length;
+const S_GAZ = S_HISTORY_MAJORITY + ENTITY_TYPES.length * CASE_CLASSES;
+const S_GAZ_PREV = S_GAZ + GAZETTEER_CODES;
+const S_GAZ_NEXT = S_GAZ_PREV + GAZETTEER_CODES;
+const SINGLE_SMALL_FEATURES = S_GAZ_NEXT + GAZETTEER_CODES;
+/**
+ * Ids for the three small features every token has (document casing, the same with the position
+ * flags, length) together: one id, one row for the decoder to add instead of three.
+ */
+const S_DOC_WORD = SINGLE_SMALL_FEATURES;
+/** Number of small feature ids. */
+export const SMALL_FEATURES = S_DOC_WORD + CASINGS * CASE_CLASSES * POSITIONS * LENGTHS;
+
+/** The bucket of each small feature id: exactly what `emit1`/`emit2`/`emit3` hash for those values. */
+const SMALL_BUCKETS: Int32Array = (() => {
+  const buckets = new Int32Array(SINGLE_SMALL_FEATURES);
+  for (let casing = 0; casing < CASINGS; casing++) {
+    for (let caseClass = 0; caseClass < CASE_CLASSES; caseClass++) {
+      buckets[S_DOC_CASE + casing * CASE_CLASSES + caseClass] = bucket(mix(mix(T.docCase, casing), caseClass));
+      for (let position = 0; position < POSITIONS; position++) {
+        buckets[S_DOC_CASE_INITIAL + (casing * CASE_CLASSES + caseClass) * POSITIONS + position] =
+          bucket(mix(mix(mix(T.docCaseInitial, casing), caseClass), position));
+      }
+    }
+  }
+  for (let length = 0; length < LENGTHS; length++) {
+    for (let caseClass = 0; caseClass < CASE_CLASSES; caseClass++) {
+      buckets[S_LENGTH + length * CASE_CLASSES + caseClass] = bucket(mix(mix(T.length, length), caseClass));
+    }
+  }
+  for (let l = 0; l < HISTORY_SIZE; l++) buckets[S_HISTORY_LABEL + l] = bucket(mix(T.historyLabel, l));
+  for (let t = 0; t < ENTITY_TYPES.length; t++) {
+    buckets[S_HISTORY_TYPE + t] = bucket(mix(T.history, t));
+    for (let caseClass = 0; caseClass < CASE_CLASSES; caseClass++) {
+      buckets[S_HISTORY_MAJORITY + t * CASE_CLASSES + caseClass] = bucket(mix(mix(T.historyMajority, t), caseClass));
+    }
+  }
+  for (let code = 0; code < GAZETTEER_CODES; code++) {
+    buckets[S_GAZ + code] = bucket(mix(T.gaz, code));
+    buckets[S_GAZ_PREV + code] = bucket(mix(T.gazPrev, code));
+    buckets[S_GAZ_NEXT + code] = bucket(mix(T.gazNext, code));
+  }
+  return buckets;
+})();
+
+/** The id of the three small features on a word's casing in the document, its position and its length, together. */
+function documentWordId(casing: number, caseClass: number, position: number, length: number): number {
+  return S_DOC_WORD + ((casing * CASE_CLASSES + caseClass) * POSITIONS + position) * LENGTHS + length;
+}
+
+/** The buckets a small feature id stands for (one, or three for a `documentWordId`): written into `out`; returns how many. */
+export function smallFeatureBuckets(id: number, out: Int32Array): number {
+  if (id < S_DOC_WORD) {
+    out[0] = SMALL_BUCKETS[id]!;
+    return 1;
+  }
+  let rest = id - S_DOC_WORD;
+  const length = rest % LENGTHS;
+  rest = (rest - length) / LENGTHS;
+  const position = rest % POSITIONS;
+  rest = (rest - position) / POSITIONS;
+  const caseClass = rest % CASE_CLASSES;
+  const casing = (rest - caseClass) / CASE_CLASSES;
+  out[0] = SMALL_BUCKETS[S_DOC_CASE + casing * CASE_CLASSES + caseClass]!;
+  out[1] = SMALL_BUCKETS[S_DOC_CASE_INITIAL + (casing * CASE_CLASSES + caseClass) * POSITIONS + position]!;
+  out[2] = SMALL_BUCKETS[S_LENGTH + length * CASE_CLASSES + caseClass]!;
+  return 3;
+}
+
+/** True while `sentenceFeatures` writes small features as ids into `smallBuffer` rather than as buckets. */
+let splitSmall = false;
+let smallWritten = 0;
+function emitSmall(id: number): void {
+  if (splitSmall) smallBuffer[smallWritten++] = id;
+  else bucketBuffer[written++] = SMALL_BUCKETS[id]!;
 }
 
 function wordFeatureCount(w: Int32Array): number {
@@ -358,21 +514,61 @@ export function wordAt(sentence: Sentence, i: number): WordInfo {
   return i < 0 ? PAD_BEFORE : i >= sentence.words.length ? PAD_AFTER : sentence.words[i]!;
 }
 
+/*
+ * Window features: three on the word and the one before it, three on the word and the one after
+ * it, and one on the shapes of all three. (Their order among a token's features does not matter:
+ * they come early, and only a token's last features are ever cut.)
+ */
+const WINDOW_FEATURES = 7;
+
+/** The window features of word `w` that involve the word before it, `prev`. */
+function emitWithPrevious(prev: Int32Array, w: Int32Array): void {
+  emit2(T.bigramPrev, prev[A_LOWER]!, w[A_LOWER]!);
+  emit2(T.lowerPrevShort, prev[A_LOWER]!, w[A_SHORT]!);
+  emit2(T.shapePrevLower, prev[A_SHORT]!, w[A_LOWER]!);
+}
+
+/** The window features of word `w` that involve the word after it, `next`. */
+function emitWithNext(w: Int32Array, next: Int32Array): void {
+  emit2(T.bigramNext, w[A_LOWER]!, next[A_LOWER]!);
+  emit2(T.shortLowerNext, w[A_SHORT]!, next[A_LOWER]!);
+  emit2(T.lowerShapeNext, w[A_LOWER]!, next[A_SHORT]!);
+}
+
+function emitShapeTrigram(prev: Int32Array, w: Int32Array, next: Int32Array): void {
+  emit3(T.shortTrigram, prev[A_SHORT]!, w[A_SHORT]!, next[A_SHORT]!);
+}
+
+/** Number of buckets `adjacentPairBuckets` writes; the first half are the second word's. */
+export const ADJACENT_PAIR_FEATURES = 6;
+
+/**
+ * The window features on two adjacent words `a` `b` (written into `out`): first those `b` has
+ * with `a` before it, then those `a` has with `b` after it. A pair's features are the same
+ * wherever it occurs, so that a decoder can keep their summed weights.
+ */
+export function adjacentPairBuckets(a: WordInfo, b: WordInfo, out: Int32Array): void {
+  writeInto(out, () => {
+    emitWithPrevious(a.atoms, b.atoms);
+    emitWithNext(a.atoms, b.atoms);
+  });
+}
+
+/** The bucket of the window feature on the shapes of three consecutive words. */
+export function shapeTrigramBucket(prev: WordInfo, w: WordInfo, next: WordInfo): number {
+  return bucket(mix(mix(mix(T.shortTrigram, prev.atoms[A_SHORT]!), w.atoms[A_SHORT]!), next.atoms[A_SHORT]!));
+}
+
 function emitWindow(w: Int32Array, prev: Int32Array, next: Int32Array, prev2: Int32Array, next2: Int32Array, withNeighbours: boolean): void {
-  const short = w[A_SHORT]!;
   if (withNeighbours) {
     emitNeighbour(AS_PREVIOUS, prev);
     emitNeighbour(AS_NEXT, next);
     emitNeighbour(AS_PREVIOUS2, prev2);
     emitNeighbour(AS_NEXT2, next2);
   }
-  emit2(T.bigramPrev, prev[A_LOWER]!, w[A_LOWER]!);
-  emit2(T.bigramNext, w[A_LOWER]!, next[A_LOWER]!);
-  emit3(T.shortTrigram, prev[A_SHORT]!, short, next[A_SHORT]!);
-  emit2(T.lowerPrevShort, prev[A_LOWER]!, short);
-  emit2(T.shortLowerNext, short, next[A_LOWER]!);
-  emit2(T.lowerShapeNext, w[A_LOWER]!, next[A_SHORT]!);
-  emit2(T.shapePrevLower, prev[A_SHORT]!, w[A_LOWER]!);
+  emitWithPrevious(prev, w);
+  emitWithNext(w, next);
+  emitShapeTrigram(prev, w, next);
 }
 
 function emitSentenceKind(sentence: Sentence, w: Int32Array, first: boolean): void {
@@ -384,73 +580,103 @@ function emitSentenceKind(sentence: Sentence, w: Int32Array, first: boolean): vo
 
 function emitGazetteers(gaz: readonly number[][], i: number, short: number): void {
   for (const code of gaz[i]!) {
-    emit1(T.gaz, code);
+    emitSmall(S_GAZ + code);
     emit2(T.gazShape, code, short);
   }
-  if (i > 0) for (const code of gaz[i - 1]!) emit1(T.gazPrev, code);
-  if (i + 1 < gaz.length) for (const code of gaz[i + 1]!) emit1(T.gazNext, code);
+  if (i > 0) for (const code of gaz[i - 1]!) emitSmall(S_GAZ_PREV + code);
+  if (i + 1 < gaz.length) for (const code of gaz[i + 1]!) emitSmall(S_GAZ_NEXT + code);
 }
 
 function emitDocument(memory: DocumentMemory, info: WordInfo, first: boolean, allCaps: boolean): void {
-  const casing = memory.casing.get(info.lower) ?? 0;
-  emit2(T.docCase, casing, info.caseClass);
-  emit3(T.docCaseInitial, casing, info.caseClass, (first ? 1 : 0) + (allCaps ? 2 : 0));
-  const context = memory.contexts.get(info.lower);
+  const { casing, context, history } = documentWord(memory, info);
+  const caseClass = info.caseClass;
+  const position = (first ? 1 : 0) + (allCaps ? 2 : 0);
+  const length = Math.min(info.length, LENGTHS - 1);
+  // As ids, the three features every token has go together (`DOCUMENT_WORD_EXTRA` counts the two saved).
+  if (splitSmall) emitSmall(documentWordId(casing, caseClass, position, length));
+  else {
+    emitSmall(S_DOC_CASE + casing * CASE_CLASSES + caseClass);
+    emitSmall(S_DOC_CASE_INITIAL + (casing * CASE_CLASSES + caseClass) * POSITIONS + position);
+  }
   if (context) {
     for (const h of context.before) emit1(T.contextBefore, h);
     for (const h of context.after) emit1(T.contextAfter, h);
   }
-  const counts = memory.history.get(info.lower);
-  if (counts) emitHistory(counts, info.caseClass);
-  emit2(T.length, Math.min(info.length, 12), info.caseClass);
+  if (history) emitHistory(history, caseClass);
+  if (!splitSmall) emitSmall(S_LENGTH + length * CASE_CLASSES + caseClass);
 }
+
+/** Features a `documentWordId` stands for beyond the one id written. */
+const DOCUMENT_WORD_EXTRA = 2;
 
 function emitHistory(counts: Int32Array, caseClass: number): void {
   typeCounts.fill(0);
   for (let l = 1; l < HISTORY_SIZE; l++) {
     if (counts[l]! === 0) continue;
-    emit1(T.historyLabel, l);
+    emitSmall(S_HISTORY_LABEL + l);
     typeCounts[(l - 1) >> 2]! += counts[l]!;
   }
   let best = 0;
   for (let t = 0; t < typeCounts.length; t++) {
-    if (typeCounts[t]! > 0) emit1(T.history, t);
+    if (typeCounts[t]! > 0) emitSmall(S_HISTORY_TYPE + t);
     if (typeCounts[t]! > typeCounts[best]!) best = t;
   }
-  emit2(T.historyMajority, best, caseClass);
+  emitSmall(S_HISTORY_MAJORITY + best * CASE_CLASSES + caseClass);
 }
 
+/** Which of a token's features `sentenceFeatures` writes, for decoders that have the scores of some already. */
+export const ALL_FEATURES = 0;
+/** Without the word's own features and those of its neighbours alone (`wordFeatureBuckets`, `neighbourFeatureBuckets`). */
+export const WITHOUT_WORD_FEATURES = 1;
+/** Also without the window features (`adjacentPairBuckets`, `shapeTrigramBucket`), and the small features as ids. */
+export const REST_AND_SMALL_IDS = 2;
+
 /**
- * With `withWordFeatures` false, each token's word-only features (`wordFeatureBuckets`) and the
- * features of its neighbours alone (`neighbourFeatureBuckets`) are left out, for a caller that has
- * their scores already; the same features as otherwise remain.
+ * The features of each token of a sentence that do not depend on the labels, all of them or
+ * (`mode`) those a decoder with cached scores still needs; either way, which ones a token keeps
+ * when it has too many is decided as if all were written.
  */
-export function sentenceFeatures(sentence: Sentence, memory: DocumentMemory, withWordFeatures = true): SentenceFeatures {
+export function sentenceFeatures(sentence: Sentence, memory: DocumentMemory, mode = ALL_FEATURES): SentenceFeatures {
   const { words } = sentence;
   const n = words.length;
   const gaz = gazetteerMatches(words.map((w) => w.lower));
   if (bucketBuffer.length < n * MAX_FEATURES_PER_TOKEN) {
     bucketBuffer = new Int32Array(n * MAX_FEATURES_PER_TOKEN * 2);
     offsetBuffer = new Int32Array(n * 2 + 1);
+    smallBuffer = new Int32Array(n * MAX_FEATURES_PER_TOKEN * 2);
+    smallOffsetBuffer = new Int32Array(n * 2 + 1);
   }
   const atoms = (i: number): Int32Array => (i < 0 ? PAD_BEFORE : i >= n ? PAD_AFTER : words[i]!).atoms;
+  const withWordFeatures = mode === ALL_FEATURES;
+  const withWindow = mode !== REST_AND_SMALL_IDS;
   written = 0;
+  smallWritten = 0;
+  splitSmall = !withWindow;
+  let overflow = false;
   for (let i = 0; i < n; i++) {
     const start = written;
+    const smallStart = smallWritten;
     offsetBuffer[i] = start;
+    smallOffsetBuffer[i] = smallStart;
     const info = words[i]!;
     // A token keeps at most `kept` features; without the word's own, that many fewer of the rest.
     let kept = MAX_FEATURES_PER_TOKEN - 8;
     if (withWordFeatures) emitWord(info.atoms);
     else kept -= wordFeatureCount(info.atoms) + NEIGHBOUR_FEATURES;
-    emitWindow(info.atoms, atoms(i - 1), atoms(i + 1), atoms(i - 2), atoms(i + 2), withWordFeatures);
+    if (withWindow) emitWindow(info.atoms, atoms(i - 1), atoms(i + 1), atoms(i - 2), atoms(i + 2), withWordFeatures);
+    else kept -= WINDOW_FEATURES + DOCUMENT_WORD_EXTRA;
     emitSentenceKind(sentence, info.atoms, i === 0);
     emitGazetteers(gaz, i, info.atoms[A_SHORT]!);
     emitDocument(memory, info, i === 0, sentence.allCaps);
-    if (written - start > kept) written = start + kept;
+    if (written - start + smallWritten - smallStart > kept) {
+      if (splitSmall) overflow = true;
+      else written = start + kept;
+    }
   }
+  splitSmall = false;
   offsetBuffer[n] = written;
-  return { buckets: bucketBuffer, offsets: offsetBuffer };
+  smallOffsetBuffer[n] = smallWritten;
+  return { buckets: bucketBuffer, offsets: offsetBuffer, small: smallBuffer, smallOffsets: smallOffsetBuffer, overflow };
 }
 
 /** Number of label-dependent features `labelFeatures` writes. */
