@@ -10,8 +10,9 @@
  *   the publication date.
  * Needs sentences, entities, times, numbers, quotes and events before it.
  */
-import type { Attribution, Claim, Document, NewsEvent, NumberMention, Quote, Span, TimeExpression } from '../document.js';
+import type { Attribution, Claim, Document, Entity, NewsEvent, NumberMention, Quote, Span, TimeExpression } from '../document.js';
 import { CASUALTY_AFTER, CASUALTY_BEFORE, SUBJECT_STOP_WORDS, TOLL_BEFORE } from './claim/lexicon.js';
+import { firstWords, lastWords, nextWordAfterSpaces, wordEnd } from './claim/words.js';
 
 export function annotateClaims(doc: Document): Document {
   const ledger = new Ledger(doc);
@@ -20,9 +21,15 @@ export function annotateClaims(doc: Document): Document {
   return { ...doc, claims };
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
-const WORD_OR_MARK = /[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]/gu;
-const WORD_START = /^[\p{L}\p{N}]/u;
+/** Words read after a figure for a casualty word ("33 soldiers were killed"), and before it ("killing 26"). */
+const CASUALTY_WORDS_AFTER = 7;
+const CASUALTY_WORDS_BEFORE = 3;
+/** Words read before a figure for its subject ("the death toll rose to 34"). */
+const SUBJECT_WORDS_BEFORE = 4;
+/** How far after a figure its subject phrase may run, in characters. */
+const SUBJECT_REACH = 60;
+/** "33 soldiers wounded": a lower-case past form after the first word ends the phrase. */
+const PARTICIPLE = /^\p{Ll}{3,}ed$/u;
 const MAX_SUBJECT_WORDS = 4;
 /** Nearest distance, in characters, between a cue and the time expression that dates it. */
 const CUE_TIME_REACH = 25;
@@ -32,8 +39,10 @@ class Ledger {
 
   figure(number: NumberMention): Claim {
     const sentence = this.sentenceOf(number);
-    const casualty = this.casualtyOf(number, sentence);
-    const base = this.subjectOf(number, sentence);
+    // The last words before the figure serve both readings below; tokenized once, and only that far back.
+    const before = lastWords(this.doc.body, sentence.start, number.start, SUBJECT_WORDS_BEFORE);
+    const casualty = this.casualtyOf(number, sentence, before);
+    const base = this.subjectOf(number, sentence, before);
     const counted = base === '' || TOLL_BEFORE.has(base.split(' ').pop()!) ? 'people' : base;
     const subject = casualty === null ? base : `${counted} ${casualty}`;
     const event = casualty === null ? null : this.eventOf(number, sentence, casualty);
@@ -60,7 +69,7 @@ class Ledger {
 
   statement(quote: Quote): Claim {
     const speakerKey = quote.speaker?.key ?? null;
-    const named = speakerKey === null ? undefined : this.doc.entities.find((e) => e.key === speakerKey);
+    const named = speakerKey === null ? undefined : this.firstEntityWithKey(speakerKey);
     return {
       kind: 'statement',
       start: quote.start,
@@ -79,6 +88,16 @@ class Ledger {
     };
   }
 
+  private entitiesByKey: Map<string, Entity> | null = null;
+
+  private firstEntityWithKey(key: string): Entity | undefined {
+    if (!this.entitiesByKey) {
+      this.entitiesByKey = new Map();
+      for (const e of this.doc.entities) if (!this.entitiesByKey.has(e.key)) this.entitiesByKey.set(e.key, e);
+    }
+    return this.entitiesByKey.get(key);
+  }
+
   private sentenceOf(span: Span): Span {
     const { sentences } = this.doc;
     let lo = 0;
@@ -94,16 +113,14 @@ class Ledger {
   }
 
   /** "killed" / "injured" when the figure counts casualties: "33 soldiers were killed", "killing 26 soldiers". */
-  private casualtyOf(number: NumberMention, sentence: Span): 'killed' | 'injured' | null {
+  private casualtyOf(number: NumberMention, sentence: Span, before: readonly string[]): 'killed' | 'injured' | null {
     if (number.kind !== 'count') return null;
-    const after = words(this.doc.body.slice(number.end, sentence.end)).slice(0, 7);
-    for (const word of after) {
+    for (const word of firstWords(this.doc.body, number.end, sentence.end, CASUALTY_WORDS_AFTER)) {
       const found = CASUALTY_AFTER.get(word);
       if (found) return found;
     }
-    const before = words(this.doc.body.slice(sentence.start, number.start)).slice(-3);
-    for (const word of before.reverse()) {
-      const found = CASUALTY_BEFORE.get(word);
+    for (let k = before.length - 1; k >= Math.max(0, before.length - CASUALTY_WORDS_BEFORE); k--) {
+      const found = CASUALTY_BEFORE.get(before[k]!);
       if (found) return found;
     }
     return null;
@@ -114,29 +131,33 @@ class Ledger {
    * punctuation ("33 Turkish soldiers were killed" → "Turkish soldiers"); "the death toll rose to
    * 34" → "death toll".
    */
-  private subjectOf(number: NumberMention, sentence: Span): string {
+  private subjectOf(number: NumberMention, sentence: Span, before: readonly string[]): string {
     const { body } = this.doc;
-    const before = words(body.slice(sentence.start, number.start)).slice(-4);
     const toll = before.findIndex((w) => TOLL_BEFORE.has(w));
     if (toll >= 0) return before.slice(Math.max(0, toll - 1), toll + 1).filter((w) => !SUBJECT_STOP_WORDS.has(w)).join(' ');
     const phrase: string[] = [];
-    const from = number.end;
-    for (const match of body.slice(from, Math.min(sentence.end, from + 60)).matchAll(WORD_OR_MARK)) {
-      const token = match[0];
+    const to = Math.min(sentence.end, number.end + SUBJECT_REACH);
+    // Words up to the first punctuation mark, which ends the phrase.
+    for (let start = nextWordAfterSpaces(body, number.end, to); start >= 0; ) {
+      const end = wordEnd(body, start, to);
+      const token = body.slice(start, end);
       const word = token.toLowerCase();
-      if (phrase.length === 0 && word === 'of') continue;
-      const participle = phrase.length > 0 && /^\p{Ll}{3,}ed$/u.test(token);
-      const stop = !WORD_START.test(token) || SUBJECT_STOP_WORDS.has(word) || CASUALTY_AFTER.has(word) || participle;
-      if (stop || this.inTimeExpression(from + match.index)) break;
-      phrase.push(token);
-      if (phrase.length === MAX_SUBJECT_WORDS) break;
+      if (phrase.length > 0 || word !== 'of') {
+        const participle = phrase.length > 0 && PARTICIPLE.test(token);
+        const stop = SUBJECT_STOP_WORDS.has(word) || CASUALTY_AFTER.has(word) || participle;
+        if (stop || this.inTimeExpression(start)) break;
+        phrase.push(token);
+        if (phrase.length === MAX_SUBJECT_WORDS) break;
+      }
+      start = nextWordAfterSpaces(body, end, to);
     }
     if (phrase.length > 0) return phrase.join(' ');
     return before.filter((w) => !SUBJECT_STOP_WORDS.has(w)).slice(-2).join(' ');
   }
 
   private inTimeExpression(offset: number): boolean {
-    return this.doc.times.some((t) => t.start <= offset && offset < t.end);
+    for (const t of this.doc.times) if (t.start <= offset && offset < t.end) return true;
+    return false;
   }
 
   /** The event in the same sentence that reports this figure as its killed or injured count. */
@@ -161,10 +182,6 @@ class Ledger {
     const near = cue ? this.doc.times.find((t) => t.type === 'DATE' && nearCue(t, cue)) : undefined;
     return near?.value ?? this.doc.published?.value ?? null;
   }
-}
-
-function words(text: string): string[] {
-  return [...text.matchAll(WORD)].map((m) => m[0].toLowerCase());
 }
 
 function attributionOf(quote: Quote): Attribution | null {

@@ -85,11 +85,40 @@ function applyCasualties(draft: EventDraft, all: readonly Casualty[]): void {
   if (event.injured.min === null && event.injured.max === null) event.injured = injured;
 }
 
+/**
+ * The spans of a layer that lie within a span (`start >= span.start && end <= span.end`), in layer
+ * order. Layers come sorted by start, so a binary search finds the first candidate; an unsorted
+ * layer is filtered whole, with the same result.
+ */
+function spansWithin<T extends Span>(spans: readonly T[]): (span: Span) => T[] {
+  let sorted = true;
+  for (let i = 1; i < spans.length && sorted; i++) sorted = spans[i - 1]!.start <= spans[i]!.start;
+  return (span) => {
+    if (!sorted) return spans.filter((s) => s.start >= span.start && s.end <= span.end);
+    let low = 0;
+    let high = spans.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (spans[mid]!.start < span.start) low = mid + 1;
+      else high = mid;
+    }
+    const inside: T[] = [];
+    for (let i = low; i < spans.length && spans[i]!.start <= span.end; i++) if (spans[i]!.end <= span.end) inside.push(spans[i]!);
+    return inside;
+  };
+}
+
 export function annotateEvents(doc: Document): Document {
   const { body } = doc;
   const triggers = findTriggers(body, doc.sentences);
   const bySentence = new Map<number, TriggerMention[]>();
-  for (const t of triggers) bySentence.set(t.sentenceIndex, [...(bySentence.get(t.sentenceIndex) ?? []), t]);
+  for (const t of triggers) {
+    const list = bySentence.get(t.sentenceIndex);
+    if (list) list.push(t);
+    else bySentence.set(t.sentenceIndex, [t]);
+  }
+  const entitiesWithin = spansWithin(doc.entities);
+  const numbersWithin = spansWithin(doc.numbers);
   const places = placeMentions(doc);
   const main = mainPlace(places);
   const times = datedTimes(doc.times);
@@ -99,7 +128,7 @@ export function annotateEvents(doc: Document): Document {
   for (const [sentenceIndex, allMentions] of bySentence) {
     const sentence = doc.sentences[sentenceIndex]!;
     const mentions = collapseWeakViolence(allMentions);
-    const casualties = sentenceCasualties(body, sentence, doc.numbers);
+    const casualties = sentenceCasualties(body, sentence, numbersWithin(sentence));
     const onlyWeak = mentions.every((m) => m.weak);
     const previous = onlyWeak ? mainViolentBefore(drafts, sentenceIndex) : undefined;
     if (previous) {
@@ -107,13 +136,17 @@ export function annotateEvents(doc: Document): Document {
       continue;
     }
     const paragraph = paragraphOf(body, sentence);
-    const attribution = findAttribution(body, sentence, doc.entities);
+    // The sentence lies within its paragraph, so the places of either are among the paragraph's.
+    const paragraphPlaces = places.filter((p) => p.start >= paragraph.start && p.end <= paragraph.end);
+    // Everything below reads only the sentence's own entities: restricting them once saves a scan of all per reader.
+    const sentenceEntities = entitiesWithin(sentence);
+    const attribution = findAttribution(body, sentence, sentenceEntities);
     const nextSentence = doc.sentences[sentenceIndex + 1];
     const refinementContext = body.slice(sentence.start, nextSentence?.end ?? sentence.end);
     const victims = casualties.map((c) => c.at);
     const siblings = mentions.map((m) => m.start);
     const sentenceWide = sentenceModality(body, sentence);
-    const candidates = sentenceActors(body, sentence, doc.entities, attribution ? [attribution] : []);
+    const candidates = sentenceActors(body, sentence, sentenceEntities, attribution ? [attribution] : []);
     const sentenceDrafts: EventDraft[] = mentions.map((m) => {
       const trigger = { start: m.start, end: m.end, text: m.text };
       const event: NewsEvent = {
@@ -122,7 +155,7 @@ export function annotateEvents(doc: Document): Document {
         trigger,
         sentence: { start: sentence.start, end: sentence.end },
         actors: eventActors({ body, candidates, trigger, subtype: m.subtype, victims }),
-        location: eventLocation(places, sentence, paragraph, m.start, main),
+        location: eventLocation(paragraphPlaces, sentence, paragraph, m.start, main),
         date: eventDate(times, { sentence, paragraph, next: nextSentence ?? null, trigger: m.start, siblings, published }),
         killed: { min: null, max: null },
         injured: { min: null, max: null },
@@ -135,7 +168,10 @@ export function annotateEvents(doc: Document): Document {
     const grouped = new Map<EventDraft, Casualty[]>();
     for (const c of casualties) {
       const target = nearestViolent(sentenceDrafts, c.at);
-      if (target) grouped.set(target, [...(grouped.get(target) ?? []), c]);
+      if (!target) continue;
+      const list = grouped.get(target);
+      if (list) list.push(c);
+      else grouped.set(target, [c]);
     }
     for (const [draft, list] of grouped) applyCasualties(draft, list);
     drafts.push(...sentenceDrafts);

@@ -36,6 +36,7 @@ export function findQuotes(doc: Pick<Document, 'body' | 'sentences' | 'entities'
     previous = readStretch(stretch, quoted.slice(firstQuote, lastQuote), previous, direct, indirect);
   }
   const kept = resolveOverlaps(direct, indirect);
+  if (kept.length === 0) return [];
   const speakers = new SpeakerResolver(body, doc.entities);
   const inTextOrder = kept.sort((a, b) => anchor(a) - anchor(b));
   return inTextOrder.flatMap((c) => toQuotes(body, c, speakers)).sort((a, b) => a.start - b.start);
@@ -124,12 +125,35 @@ function readStretch(
   return last;
 }
 
-const end = (c: Candidate): number => Math.max(c.cue?.end ?? 0, ...c.contents.map((x) => x.end));
+/** Where a candidate's last piece (cue or content) ends. */
+function end(c: Candidate): number {
+  let last = c.cue?.end ?? 0;
+  for (const content of c.contents) if (content.end > last) last = content.end;
+  return last;
+}
 
 function opensStretch(stretch: Stretch, quote: QuotedSpan): boolean {
   if (stretch.wordBefore(quote.start) >= 0) return false;
-  const words = stretch.body.slice(quote.inner.start, quote.inner.end).split(/\s+/).length;
-  return words >= MIN_CONTINUATION_WORDS;
+  return wordsIn(stretch.body, quote.inner) >= MIN_CONTINUATION_WORDS;
+}
+
+/** The pieces of `text.split(/\s+/)` for the span's text: one more than its runs of white space. */
+function wordsIn(body: string, span: Span): number {
+  let pieces = 1;
+  for (let i = span.start; i < span.end; i++) {
+    if (!isRegexSpace(body.charCodeAt(i))) continue;
+    pieces++;
+    while (i + 1 < span.end && isRegexSpace(body.charCodeAt(i + 1))) i++;
+  }
+  return pieces;
+}
+
+/** What `\s` matches in a regex: white space and line terminators (all in the BMP). */
+function isRegexSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /**

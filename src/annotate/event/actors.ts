@@ -14,10 +14,20 @@ const BY_BEFORE = /\bby\s+(?:the\s+)?$/i;
 const OF_GAP = /^\s+of\s+(?:the\s+)?$/;
 const SOURCE_SUBTYPES = new Set(['news', 'agency']);
 
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && a.end > b.start;
+}
+
+const CAPITALIZED = /^\p{Lu}/u;
+const AFFILIATION = /-(?:backed|led|allied|linked|affiliated|aligned|based)$/i;
+const POSSESSIVE_END = /['’]s$/;
+/** The word after a head, one space on: "government forces" is one head, not two. */
+const NEXT_WORD = /^ (\p{L}+)/u;
+
 function isModifier(word: string, modifiers: ReadonlySet<string>): boolean {
   if (modifiers.has(word.toLowerCase())) return true;
-  if (/^\p{Lu}/u.test(word)) return true;
-  return NUMBER_WORD.test(word) || /-(?:backed|led|allied|linked|affiliated|aligned|based)$/i.test(word);
+  if (CAPITALIZED.test(word)) return true;
+  return NUMBER_WORD.test(word) || AFFILIATION.test(word);
 }
 
 let headPattern: RegExp | null = null;
@@ -29,13 +39,28 @@ function heads(): RegExp {
 
 const LEADING_HEDGE = /^(?:least|most|up|to|than|more)$/i;
 
+/** What `\s` matches in a JavaScript regex: white space and line terminators. */
+function isRegexSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** Characters a word before a head never spans: spaces, quotes, brackets and clause punctuation (`[\s"“”()[\];:!?]`). */
+const WORD_FENCES: ReadonlySet<number> = new Set([...'"“”()[];:!?'].map((c) => c.charCodeAt(0)));
+const endsWordLeftwards = (code: number): boolean => isRegexSpace(code) || WORD_FENCES.has(code);
+/** Punctuation trimmed off the end of a word (`[.,'’-]`). */
+const TRAILING_MARKS: ReadonlySet<number> = new Set([...".,'’-"].map((c) => c.charCodeAt(0)));
+const isTrailingMark = (code: number): boolean => TRAILING_MARKS.has(code);
+
 /** The word that ends right before `end` (one space between), or null at a boundary. */
 function wordBefore(body: string, end: number, floor: number): Span | null {
   if (end - 1 < floor || body[end - 1] !== ' ') return null;
   let start = end - 1;
-  while (start > floor && !/[\s"“”()[\];:!?]/.test(body[start - 1]!)) start--;
+  while (start > floor && !endsWordLeftwards(body.charCodeAt(start - 1))) start--;
   let stop = end - 1;
-  while (stop > start && /[.,'’-]/.test(body[stop - 1]!)) stop--;
+  while (stop > start && isTrailingMark(body.charCodeAt(stop - 1))) stop--;
   return stop > start && stop === end - 1 ? { start, end: stop } : null;
 }
 
@@ -47,10 +72,12 @@ export function nounPhrases(body: string, sentence: Span): Span[] {
   const phrases: Span[] = [];
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    const possessive = /['’]s$/.test(m[0]);
+    const possessive = POSSESSIVE_END.test(m[0]);
     const headEnd = sentence.start + m.index + m[0].length - (possessive ? 2 : 0);
-    const next = /^ (\p{L}+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
-    if (!possessive && next && actorHeads.has(next[1]!.toLowerCase())) continue;
+    if (!possessive && text.charCodeAt(m.index + m[0].length) === 32) {
+      const next = NEXT_WORD.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+      if (next && actorHeads.has(next[1]!.toLowerCase())) continue;
+    }
     let first = sentence.start + m.index;
     const modifiers: Span[] = [];
     for (let word = wordBefore(body, first, sentence.start); word && isModifier(body.slice(word.start, word.end), actorModifiers); word = wordBefore(body, word.start, sentence.start)) {
@@ -65,9 +92,15 @@ export function nounPhrases(body: string, sentence: Span): Span[] {
 }
 
 /** "Turkish President Recep Tayyip Erdogan": a title phrase and the name that follows it are one actor. */
+/** True when `body.slice(from, to).trim()` is empty, read without slicing. */
+function onlySpaceBetween(body: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isRegexSpace(body.charCodeAt(i))) return false;
+  return true;
+}
+
 function withAppositions(body: string, phrases: readonly Span[], entities: readonly Entity[]): Span[] {
   return phrases.map((p) => {
-    const name = entities.find((e) => e.type === 'PER' && e.start > p.end && body.slice(p.end, e.start).trim() === '');
+    const name = entities.find((e) => e.type === 'PER' && e.start > p.end && onlySpaceBetween(body, p.end, e.start));
     return name ? { start: p.start, end: name.end } : p;
   });
 }
@@ -79,9 +112,15 @@ function isPremodifier(body: string, span: Span, trigger: Span): boolean {
   return span.end < trigger.start && PREMODIFIER_GAP.test(body.slice(span.end, trigger.start));
 }
 
+/** The key of the first person or organisation overlapping the span, else of the first entity that does. */
 function keyOf(span: Span, entities: readonly Entity[]): string | null {
-  const inside = entities.filter((e) => e.start < span.end && e.end > span.start);
-  return (inside.find((e) => e.type === 'PER' || e.type === 'ORG') ?? inside[0])?.key ?? null;
+  let first: Entity | null = null;
+  for (const e of entities) {
+    if (!overlaps(e, span)) continue;
+    if (e.type === 'PER' || e.type === 'ORG') return e.key;
+    first ??= e;
+  }
+  return first?.key ?? null;
 }
 
 function roleOf(body: string, actor: Span, trigger: Span, symmetric: boolean, victims: readonly number[]): EventActor['role'] {
@@ -102,7 +141,6 @@ export interface SentenceActors {
 }
 
 export function sentenceActors(body: string, sentence: Span, entities: readonly Entity[], exclude: readonly Span[]): SentenceActors {
-  const overlaps = (a: Span, b: Span): boolean => a.start < b.end && a.end > b.start;
   const inSentence = entities.filter((e) => e.start >= sentence.start && e.end <= sentence.end);
   const phrases = withAppositions(body, nounPhrases(body, sentence), inSentence);
   const free = inSentence.filter((e) => !phrases.some((p) => overlaps(p, e)) && !SOURCE_SUBTYPES.has(e.subtype ?? '') && !exclude.some((x) => overlaps(x, e)));
@@ -125,7 +163,6 @@ export interface ActorContext {
 
 export function eventActors(ctx: ActorContext): EventActor[] {
   const { body, trigger } = ctx;
-  const overlaps = (a: Span, b: Span): boolean => a.start < b.end && a.end > b.start;
   const premodifiers = ctx.candidates.modifiers.filter((m) => isPremodifier(body, m, trigger));
   const spans = [...ctx.candidates.spans, ...premodifiers].filter((s) => !overlaps(s, trigger));
   if (premodifiers.length > 0) spans.sort((a, b) => a.start - b.start);

@@ -13,7 +13,7 @@ export interface Attribution extends Span {
 const CUE_WORDS = String.raw`said|says|say|reported|reports|announced|claimed|claims|stated|added|told|confirmed|alleged|quoted`;
 const CUE = new RegExp(String.raw`\b(?:according to\s+|(${CUE_WORDS})\b)`, 'gi');
 /** Where a source phrase before its cue starts: after a comma, quote or dash. */
-const BEFORE_BOUNDARIES = [',', '“', '”', '"', '—', '–', ':', ';'];
+const BEFORE_BOUNDARIES: ReadonlySet<number> = new Set([',', '“', '”', '"', '—', '–', ':', ';'].map((mark) => mark.charCodeAt(0)));
 const AFTER_END = /[,;.“”"]/;
 const LEADING_JOINER = /^(?:and|but|as|while|which|who)\s+/i;
 const LEADING_ADVERB = /\s+\w+ly$/i;
@@ -26,15 +26,21 @@ function wordCount(phrase: string): number {
   return count;
 }
 
+/** The key of the first person or organisation inside the span, else of its first entity. */
 function keyIn(span: Span, entities: readonly Entity[]): string | null {
-  const inside = entities.filter((e) => e.start >= span.start && e.end <= span.end);
-  return (inside.find((e) => e.type === 'ORG' || e.type === 'PER') ?? inside[0])?.key ?? null;
+  let first: Entity | null = null;
+  for (const e of entities) {
+    if (e.start < span.start || e.end > span.end) continue;
+    if (e.type === 'ORG' || e.type === 'PER') return e.key;
+    first ??= e;
+  }
+  return first?.key ?? null;
 }
 
 /** The phrase between the last boundary and the cue: "the defense ministry said". */
 function sourceBefore(text: string, cueAt: number): Span | null {
-  let start = 0;
-  for (const mark of BEFORE_BOUNDARIES) start = Math.max(start, text.lastIndexOf(mark, cueAt - 1) + 1);
+  let start = cueAt;
+  while (start > 0 && !BEFORE_BOUNDARIES.has(text.charCodeAt(start - 1))) start--;
   let phrase = text.slice(start, cueAt).replace(LEADING_ADVERB, '');
   const trimmedStart = start + (phrase.length - phrase.trimStart().length);
   phrase = phrase.trim();
@@ -64,7 +70,7 @@ export function findAttribution(body: string, sentence: Span, entities: readonly
     const source = text.slice(local.start, local.end);
     if (PRONOUN_OR_NOISE.test(source) && !according && local.start > m.index) continue;
     const span = { start: sentence.start + local.start, end: sentence.start + local.end };
-    return { ...span, text: source, key: keyIn(span, entities), cue: according ? 'according to' : m[1]! };
+    return { start: span.start, end: span.end, text: source, key: keyIn(span, entities), cue: according ? 'according to' : m[1]! };
   }
   return null;
 }

@@ -45,18 +45,37 @@ const RIGHT_WINDOW = 90;
 const SINGULAR_VICTIM = /\b(?:was|has been|had been|is|got)\s+(?:(?:\w+ly|also|then|later)\s+)?(fatally (?:shot|wounded|stabbed)|shot and (?:later )?died|shot and killed|shot dead|shot to death|stabbed to death|beaten to death|found dead|pronounced dead|killed|murdered|shot|wounded|injured|hurt|stabbed|hospitali[sz]ed)\b/gi;
 /** "shot dead a pastor", "killing an officer", "injuring a child": one victim, active voice. */
 const ACTIVE_SINGULAR = /\b(?:(kill(?:ed|ing|s)|shot dead|shot and killed|shot to death|assassinat(?:ed|ing)|murder(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing)|stabbed to death|beat to death|lynched)|(injur(?:ed|ing)|wound(?:ed|ing)|shot|stabbed))\s+(?:a|an|one|another)\b\s*(?!number\b|total\b|unknown\b|few\b|lot\b|dozen\b)/gi;
+/**
+ * A pattern read over a whole sentence, with words every match of it holds (`requires`, lower
+ * case): a sentence that holds none of them is not searched. Keep them in step with the pattern.
+ */
+interface SentenceRule {
+  pattern: RegExp;
+  kind: CasualtyKind;
+  requires: readonly string[] | null;
+}
+
 /** One victim named by a death noun or a resultative: "the fatal shooting of a teen", "left a man dead". */
-const SINGULAR_BY_NOUN: ReadonlyArray<[RegExp, CasualtyKind]> = [
-  [/\b(?:fatal (?:shooting|stabbing)|shooting death|(?:murder|killing|slaying|death) of (?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|child|toddler|student|father|mother|son|daughter|brother|sister|nephew|niece|friend|officer|person|victim|husband|wife))\b/i, 'killed'],
-  [/\b(?:left|leaving)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:dead)\b/i, 'killed'],
-  [/\b(?:left|leaving)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:injured|wounded|hurt|hospitali[sz]ed)\b/i, 'injured'],
-  [/\b(?:kill(?:ed|ing)|shot and killed|shot dead|murdered)\s+(?:a\s+)?\d+-year-old\b/i, 'killed'],
-  [/\b(?:a|an)\s+[\w-]+-year-old(?:\s+[\w-]+){0,3}?\s+(?:has\s+|had\s+|later\s+)?(?:died|is dead|was dead|was found dead|succumbed)\b/i, 'killed'],
-  [/\b(?:a|an)\s+[\w-]+-year-old(?:\s+[\w-]+){0,3}?\s+(?:is|was)\s+(?:recovering|in (?:critical|serious|stable|fair|good) condition|hospitali[sz]ed|rushed to (?:the|a) hospital)\b/i, 'injured'],
-  [/\bsuffered (?:a |an )?(?:[\w-]+ )?(?:gunshot|stab) wounds?\b/i, 'injured'],
+const SINGULAR_BY_NOUN: readonly SentenceRule[] = [
+  { pattern: /\b(?:fatal (?:shooting|stabbing)|shooting death|(?:murder|killing|slaying|death) of (?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|child|toddler|student|father|mother|son|daughter|brother|sister|nephew|niece|friend|officer|person|victim|husband|wife))\b/i, kind: 'killed', requires: null },
+  { pattern: /\b(?:left|leaving)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:dead)\b/i, kind: 'killed', requires: ['left', 'leaving'] },
+  { pattern: /\b(?:left|leaving)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:injured|wounded|hurt|hospitali[sz]ed)\b/i, kind: 'injured', requires: ['left', 'leaving'] },
+  { pattern: /\b(?:kill(?:ed|ing)|shot and killed|shot dead|murdered)\s+(?:a\s+)?\d+-year-old\b/i, kind: 'killed', requires: ['-year-old'] },
+  { pattern: /\b(?:a|an)\s+[\w-]+-year-old(?:\s+[\w-]+){0,3}?\s+(?:has\s+|had\s+|later\s+)?(?:died|is dead|was dead|was found dead|succumbed)\b/i, kind: 'killed', requires: ['-year-old'] },
+  { pattern: /\b(?:a|an)\s+[\w-]+-year-old(?:\s+[\w-]+){0,3}?\s+(?:is|was)\s+(?:recovering|in (?:critical|serious|stable|fair|good) condition|hospitali[sz]ed|rushed to (?:the|a) hospital)\b/i, kind: 'injured', requires: ['-year-old'] },
+  { pattern: /\bsuffered (?:a |an )?(?:[\w-]+ )?(?:gunshot|stab) wounds?\b/i, kind: 'injured', requires: ['suffered'] },
 ];
 const SINGULAR_DEATH = /\b(?:he|she|the (?:man|woman|victim|boy|girl|teen|teenager|child|driver|officer|soldier))\s+(?:later\s+|also\s+)?(?:died|succumbed)\b/gi;
+const SINGULAR_DEATH_REQUIRES: readonly string[] = ['died', 'succumbed'];
+const FATAL_VERB = /dead|death|killed|murdered|fatally/;
+const ORDINAL_SUFFIX = /\d(?:st|nd|rd|th)\b/;
 const ORDINAL_REVISION = /\b(?:a|the)\s+(\d+)(?:st|nd|rd|th)\s+[\p{L}-]+\s+(?:\w+\s+){0,2}?(?:died|succumbed|was killed)\b/giu;
+
+/**
+ * False when the sentence (in lower case) holds none of the words a rule requires, so its pattern
+ * cannot match: the patterns ignore case only for ASCII letters, which lower-casing maps alike.
+ */
+const mayMatch = (lower: string, requires: readonly string[] | null): boolean => requires === null || requires.some((word) => lower.includes(word));
 
 function rangeOf(n: NumberMention): Range {
   if (n.min !== null || n.max !== null) return { min: n.min, max: n.max };
@@ -69,15 +88,25 @@ function clauseAfter(body: string, n: NumberMention, limit: number): string {
   return end < 0 ? text : text.slice(0, end);
 }
 
-function kindOf(body: string, n: NumberMention, before: string, after: string): CasualtyKind | null {
+/** "were fatally …", "dead": a figure hit by a shot that killed. */
+const FATAL_AFTER = /^\s*(?:\(\w+\)\s*)?(?:were|was|have been|had been|are)?\s*(?:\w+\s+)?(?:fatally|dead)\b/i;
+const LEFT_BEFORE = /\b(?:left|leaving)\s+$/i;
+
+function kindOf(before: string, after: string): CasualtyKind | null {
   if (SUBSET_BEFORE.test(before)) return null;
-  const hit = (rules: readonly CueRule[], text: string): CueRule | undefined => rules.find((r) => r.pattern.test(text));
-  const fatal = /^\s*(?:\(\w+\)\s*)?(?:were|was|have been|had been|are)?\s*(?:\w+\s+)?(?:fatally|dead)\b/i.test(after);
-  const leading = hit(BEFORE_CUES, before);
-  if (leading && !/\b(?:left|leaving)\s+$/i.test(before.slice(-12))) return leading.kind === 'hit' && fatal ? 'killed' : leading.kind;
-  const firstAfter = AFTER_CUES.map((r) => ({ r, i: after.search(r.pattern) })).filter((x) => x.i >= 0).sort((a, b) => a.i - b.i)[0];
-  if (!firstAfter) return null;
-  return firstAfter.r.kind;
+  const leading = BEFORE_CUES.find((rule) => rule.pattern.test(before));
+  if (leading && !LEFT_BEFORE.test(before.slice(-12))) return leading.kind === 'hit' && FATAL_AFTER.test(after) ? 'killed' : leading.kind;
+  // The cue found first after the figure decides; on a tie, the earlier rule.
+  let first: CueRule | null = null;
+  let firstAt = Infinity;
+  for (const rule of AFTER_CUES) {
+    const at = after.search(rule.pattern);
+    if (at >= 0 && at < firstAt) {
+      first = rule;
+      firstAt = at;
+    }
+  }
+  return first?.kind ?? null;
 }
 
 /** "12 militants and 3 soldiers were killed": a figure joined by "and" to the next shares its kind. */
@@ -89,7 +118,7 @@ function numberCasualties(body: string, sentence: Span, numbers: readonly Number
     const next = inSentence[i + 1]?.start ?? sentence.end;
     const previous = inSentence[i - 1]?.end ?? sentence.start;
     const before = body.slice(Math.max(previous, n.start - 40), n.start);
-    return kindOf(body, n, before, clauseAfter(body, n, next));
+    return kindOf(before, clauseAfter(body, n, next));
   });
   for (let i = inSentence.length - 2; i >= 0; i--) {
     if (kinds[i] === null && kinds[i + 1] !== null && COORDINATED.test(body.slice(inSentence[i]!.end, inSentence[i + 1]!.start))) kinds[i] = kinds[i + 1]!;
@@ -102,17 +131,20 @@ function numberCasualties(body: string, sentence: Span, numbers: readonly Number
   return found;
 }
 
-function singularCasualties(body: string, sentence: Span, numbered: readonly Casualty[]): Casualty[] {
-  if (numbered.length > 0) return [];
-  const text = body.slice(sentence.start, sentence.end);
+/** `text` is the sentence's text, starting at `sentence.start`. */
+function singularCasualties(text: string, sentence: Span): Casualty[] {
   const found: Casualty[] = [];
   for (const m of text.matchAll(SINGULAR_VICTIM)) {
     const verb = m[1]!.toLowerCase();
-    const kind: CasualtyKind = /dead|death|killed|murdered|fatally/.test(verb) ? 'killed' : verb === 'shot' ? 'hit' : 'injured';
+    const kind: CasualtyKind = FATAL_VERB.test(verb) ? 'killed' : verb === 'shot' ? 'hit' : 'injured';
     found.push({ kind, range: { min: 1, max: 1 }, at: sentence.start + m.index, revision: false });
   }
-  for (const m of text.matchAll(SINGULAR_DEATH)) found.push({ kind: 'killed', range: { min: 1, max: 1 }, at: sentence.start + m.index, revision: false });
-  for (const [pattern, kind] of SINGULAR_BY_NOUN) {
+  const lower = text.toLowerCase();
+  if (mayMatch(lower, SINGULAR_DEATH_REQUIRES)) {
+    for (const m of text.matchAll(SINGULAR_DEATH)) found.push({ kind: 'killed', range: { min: 1, max: 1 }, at: sentence.start + m.index, revision: false });
+  }
+  for (const { pattern, kind, requires } of SINGULAR_BY_NOUN) {
+    if (!mayMatch(lower, requires)) continue;
     const m = pattern.exec(text);
     if (m) found.push({ kind, range: { min: 1, max: 1 }, at: sentence.start + m.index, revision: false });
   }
@@ -121,8 +153,7 @@ function singularCasualties(body: string, sentence: Span, numbered: readonly Cas
   return [found.find((c) => c.kind === 'killed'), found.find((c) => c.kind !== 'killed')].filter((c) => c !== undefined);
 }
 
-function activeSingular(body: string, sentence: Span, numbered: readonly Casualty[]): Casualty[] {
-  const text = body.slice(sentence.start, sentence.end);
+function activeSingular(text: string, sentence: Span, numbered: readonly Casualty[]): Casualty[] {
   const found: Casualty[] = [];
   for (const m of text.matchAll(ACTIVE_SINGULAR)) {
     const at = sentence.start + m.index + m[0].length;
@@ -133,18 +164,20 @@ function activeSingular(body: string, sentence: Span, numbered: readonly Casualt
   return found;
 }
 
-function revisions(body: string, sentence: Span): Casualty[] {
-  const text = body.slice(sentence.start, sentence.end);
-  if (!/\d(?:st|nd|rd|th)\b/.test(text)) return [];
+function revisions(text: string, sentence: Span): Casualty[] {
+  if (!ORDINAL_SUFFIX.test(text)) return [];
   return [...text.matchAll(ORDINAL_REVISION)].map((m) => ({
     kind: 'killed' as const, range: { min: Number(m[1]), max: null }, at: sentence.start + m.index, revision: true,
   }));
 }
 
 export function sentenceCasualties(body: string, sentence: Span, numbers: readonly NumberMention[]): Casualty[] {
+  const text = body.slice(sentence.start, sentence.end);
   const numbered = numberCasualties(body, sentence, numbers);
-  const active = activeSingular(body, sentence, numbered);
-  return [...numbered, ...active, ...singularCasualties(body, sentence, [...numbered, ...active]), ...revisions(body, sentence)];
+  const active = activeSingular(text, sentence, numbered);
+  // A sentence with a figure of its own names no single victim besides.
+  const singular = numbered.length === 0 && active.length === 0 ? singularCasualties(text, sentence) : [];
+  return [...numbered, ...active, ...singular, ...revisions(text, sentence)];
 }
 
 const add = (a: number | null, b: number | null): number | null => (a === null || b === null ? (a ?? b) : a + b);

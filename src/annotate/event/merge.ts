@@ -43,12 +43,16 @@ function placesFit(a: NewsEvent['location'], b: NewsEvent['location']): boolean 
   return km(a, b) <= (a.precision === 2 || b.precision === 2 ? MAX_KM_VAGUE : MAX_KM);
 }
 
-const agentKeys = (e: NewsEvent): Set<string> => new Set(e.actors.filter((a) => a.role === 'agent' && a.key).map((a) => a.key!));
+const hasKeyedAgent = (e: NewsEvent): boolean => e.actors.some((a) => a.role === 'agent' && a.key);
 
+/** No two different agents: either side has no keyed agent, or they share one. */
 function agentsFit(a: NewsEvent, b: NewsEvent): boolean {
-  const ka = agentKeys(a);
-  const kb = agentKeys(b);
-  return ka.size === 0 || kb.size === 0 || [...ka].some((k) => kb.has(k));
+  if (!hasKeyedAgent(a) || !hasKeyedAgent(b)) return true;
+  for (const x of a.actors) {
+    if (x.role !== 'agent' || !x.key) continue;
+    for (const y of b.actors) if (y.role === 'agent' && y.key === x.key) return true;
+  }
+  return false;
 }
 
 const exact = (r: Range): number | null => (r.min !== null && r.min === r.max ? r.min : null);

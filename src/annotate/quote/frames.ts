@@ -52,6 +52,10 @@ const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['was', 'were', 'been',
 /** Words that link a new clause rather than open a cue's content ("…, the agency said as fighting went on"). */
 const CLAUSE_LINKS = new Set(['as', 'while', 'when', 'after', 'before', 'because', 'since', 'but', 'and', 'amid', 'although', 'though', 'whereas', 'until', 'if', 'or']);
 const POSSESSIVE = /['’]s$/i;
+/** Punctuation trimmed off the end of a content. */
+const TRAILING_PUNCTUATION: ReadonlySet<string> = new Set([...'.,;:—–-']);
+/** Marks after which a word opens a sentence or clause. */
+const SENTENCE_OPENERS: ReadonlySet<string> = new Set([...'.:;!?“"\'(—–-']);
 const CONTRACTED_PRONOUN = /^(?:he|she|it|that|who|what|there)['’]s$/i;
 
 export class Stretch {
@@ -144,7 +148,7 @@ export class Stretch {
     let first = from;
     let last = to;
     while (first <= last && first < this.words.length && !this.words[first]!.isWord && !isOpeningMark(this.words[first]!.text)) first++;
-    while (last >= first && last >= 0 && /^[.,;:—–-]$/.test(this.words[last]!.text)) last--;
+    while (last >= first && last >= 0 && TRAILING_PUNCTUATION.has(this.words[last]!.text)) last--;
     let count = 0;
     for (let k = first; k <= last; k++) if (this.words[k]!.isWord) count++;
     if (count < MIN_CONTENT_WORDS) return null;
@@ -161,7 +165,7 @@ function isPossessiveOnly(words: readonly Word[], range: WordRange): boolean {
 
 function opensSentence(words: readonly Word[], i: number): boolean {
   const previous = words[i - 1];
-  return previous === undefined || (!previous.isWord && /^[.:;!?“"'(—–-]$/.test(previous.text));
+  return previous === undefined || (!previous.isWord && SENTENCE_OPENERS.has(previous.text));
 }
 
 /** "was accused of", "echoed by", "got called to": a passive past form reports nobody's speech here. */
@@ -176,7 +180,8 @@ function isPassive(words: readonly Word[], i: number, entry: CueEntry): boolean 
 function findCues(words: readonly Word[]): CueMatch[] {
   const cues: CueMatch[] = [];
   for (let i = 0; i < words.length; i++) {
-    const entries = CUES_BY_FIRST_WORD.get(words[i]!.lower);
+    // Cue words are words: a punctuation mark needs no look-up.
+    const entries = words[i]!.isWord ? CUES_BY_FIRST_WORD.get(words[i]!.lower) : undefined;
     // A capitalized cue word inside a sentence is a name ("United States"); at its start it opens it ("According to").
     if (!entries || (words[i]!.capitalized && !opensSentence(words, i))) continue;
     const entry = entries.find((e) => e.words.every((w, k) => words[i + k]?.lower === w));
@@ -212,7 +217,7 @@ function cueAfterQuote(stretch: Stretch, quote: QuotedSpan): { cue: CueMatch; sp
     const speaker = stretch.speakerOf(cue, first);
     // The words between the quote and its cue are the speaker ("…,” the senator said), nothing else.
     if (c > first && (!speaker || speaker.start !== first)) return null;
-    const endsSentence = /[.]$/.test(body.slice(quote.inner.start, quote.inner.end));
+    const endsSentence = quote.inner.end > quote.inner.start && body.charCodeAt(quote.inner.end - 1) === 46;
     const next = words[clauseEnd(words, cue.end)];
     if (endsSentence && next && (next.text === ',' || next.text === ':') && opensQuoteAfter(words, clauseEnd(words, cue.end))) return null;
     return { cue, speaker };
@@ -337,7 +342,7 @@ function reportingVerb(stretch: Stretch, cue: CueMatch): Candidate | null {
   const relative = RELATIVE_PRONOUNS.has(words[subject.start]!.lower);
   const reportsBefore = words[subjectFirst - 1]?.text === ',' && !relative;
   // "…, the directorate announced early Sunday": a short tail after the cue is an adjunct, not content.
-  const shortTail = words.slice(start).filter((w) => w.isWord).length <= SHORT_TAIL_WORDS;
+  const shortTail = wordCountFrom(words, start) <= SHORT_TAIL_WORDS;
   if (contentFollows && subject.start < cue.index && !(reportsBefore && shortTail)) {
     return candidate(stretch, cue, subject, [stretch.content(start, nextAttributionComma(stretch, start) - 1)]);
   }
@@ -356,6 +361,13 @@ function reportingVerb(stretch: Stretch, cue: CueMatch): Candidate | null {
 /** "…, while others said …": words that may open a second attribution after a comma. */
 const CONTRASTING: ReadonlySet<string> = new Set(['while', 'but', 'and', 'whereas', 'although', 'though', 'as']);
 
+/** How many words (not marks) stand from index `from` to the end. */
+function wordCountFrom(words: readonly Word[], from: number): number {
+  let count = 0;
+  for (let k = Math.max(0, from); k < words.length; k++) if (words[k]!.isWord) count++;
+  return count;
+}
+
 function nextAttributionComma(stretch: Stretch, from: number): number {
   const { words } = stretch;
   for (const later of stretch.cues) {
@@ -365,7 +377,7 @@ function nextAttributionComma(stretch: Stretch, from: number): number {
     let boundary = subject.start - 1;
     if (CONTRASTING.has(words[boundary]?.lower ?? '')) boundary--;
     if (words[boundary]?.text !== ',') continue;
-    const rest = words.slice(later.end).filter((w) => w.isWord).length;
+    const rest = wordCountFrom(words, later.end);
     if (rest > SHORT_TAIL_WORDS) return boundary;
   }
   return words.length;

@@ -19,7 +19,7 @@ export interface Word {
 }
 
 /** Characters that join two runs of letters into one word: apostrophes, hyphen, period, ampersand. */
-const JOINERS = new Set([39, 8217, 45, 46, 38]);
+const isJoiner = (code: number): boolean => code === 39 || code === 8217 || code === 45 || code === 46 || code === 38;
 
 export function tokenize(body: string, start: number, end: number): Word[] {
   const words: Word[] = [];
@@ -37,24 +37,32 @@ export function tokenize(body: string, start: number, end: number): Word[] {
       continue;
     }
     let j = i + 1;
+    // Only upper-case ASCII or non-ASCII letters can change in lower case: most words need no copy.
+    let mayHaveCapitals = mayBeCapital(code);
     while (j < end) {
       const next = body.charCodeAt(j);
-      if (isLetterOrDigit(next)) j++;
-      else if (JOINERS.has(next) && j + 1 < end && isLetterOrDigit(body.charCodeAt(j + 1))) j += 2;
-      else break;
+      if (isLetterOrDigit(next)) {
+        if (mayBeCapital(next)) mayHaveCapitals = true;
+        j++;
+      } else if (isJoiner(next) && j + 1 < end && isLetterOrDigit(body.charCodeAt(j + 1))) {
+        if (mayBeCapital(body.charCodeAt(j + 1))) mayHaveCapitals = true;
+        j += 2;
+      } else break;
     }
     let text = body.slice(i, j);
-    let lower = text.toLowerCase();
+    let lower = mayHaveCapitals ? text.toLowerCase() : text;
     if (body.charCodeAt(j) === 46 && j < end && isAbbreviation(text, lower)) {
-      text += '.';
-      lower += '.';
       j++;
+      text = body.slice(i, j);
+      lower += '.';
     }
     words.push({ start: i, end: j, text, lower, isWord: true, capitalized: text[0] !== lower[0] });
     i = j;
   }
   return words;
 }
+
+const mayBeCapital = (code: number): boolean => (code >= 65 && code <= 90) || code >= 128;
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 10 || code === 9 || code === 13 || code === 160 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000;
