@@ -11,35 +11,77 @@ import { chronoCandidates } from './time/chrono.js';
 import { REFINERS, type Candidate } from './time/refiners.js';
 import { RULES, type Rule, type RuleContext } from './time/rules.js';
 
-const TOKEN = /[a-z]+(?:['’-][a-z]+)*|\d+/g;
 const YEAR_DIGITS = /^(?:1[5-9]|20)\d\d$/;
 const CLOCK_FOLLOWS = /^(?::\d|\s?[ap]\.?\s?m\b|\s*(?:gmt|utc)\b)/;
 
+/** Every trigger some rule asks for: the index keeps only these (most words of a body trigger nothing). */
+const TRIGGER_KEYS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => rule.triggers));
+
+const isLowerAscii = (code: number): boolean => code >= 97 && code <= 122;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+/** The joiners of a compound word: apostrophes (straight and curly) and the hyphen. */
+const isJoiner = (code: number): boolean => code === 39 || code === 0x2019 || code === 45;
+
+/** Whether the character at `index` is whitespace (`/\s/`). */
+function isSpaceAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** Could CLOCK_FOLLOWS match at `end`? It needs ':', 'a', 'p', 'g', 'u' or whitespace there. */
+function mayFollowClock(text: string, end: number): boolean {
+  const code = text.charCodeAt(end);
+  return code === 58 || code === 97 || code === 112 || code === 103 || code === 117 || code >= 128 || isSpaceAt(text, end);
+}
+
 /**
  * Where each trigger occurs: lowercase words (and their hyphen/apostrophe parts) plus digit
- * classes ('#' any number, '#year', '#clock', '#decade'). Built in one pass over the body.
+ * classes ('#' any number, '#year', '#clock', '#decade'). Built in one pass over the body, reading
+ * the tokens `[a-z]+(?:['’-][a-z]+)*|\d+` of the lower-cased text by hand.
  */
 function indexTriggers(body: string): Map<string, number[]> {
   const positions = new Map<string, number[]>();
   const add = (key: string, at: number): void => {
+    if (!TRIGGER_KEYS.has(key)) return;
     const list = positions.get(key);
     if (list) list.push(at);
     else positions.set(key, [at]);
   };
   const text = body.toLowerCase();
-  for (const match of text.matchAll(TOKEN)) {
-    const token = match[0];
-    const at = match.index;
-    if (token.charCodeAt(0) <= 57) {
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    const at = i;
+    if (isDigit(code)) {
+      do i++;
+      while (i < length && isDigit(text.charCodeAt(i)));
+      const end = i;
       add('#', at);
-      const end = at + token.length;
-      if (YEAR_DIGITS.test(token)) add('#year', at);
-      if (CLOCK_FOLLOWS.test(text.slice(end, end + 6))) add('#clock', at);
-      if (text[end] === 's' || (token.length === 2 && (text[at - 1] === "'" || text[at - 1] === '’'))) add('#decade', at);
+      if (end - at === 4 && YEAR_DIGITS.test(text.slice(at, end))) add('#year', at);
+      if (end < length && mayFollowClock(text, end) && CLOCK_FOLLOWS.test(text.slice(end, end + 6))) add('#clock', at);
+      if (text[end] === 's' || (end - at === 2 && (text[at - 1] === "'" || text[at - 1] === '’'))) add('#decade', at);
       continue;
     }
+    if (!isLowerAscii(code)) {
+      i++;
+      continue;
+    }
+    do i++;
+    while (i < length && isLowerAscii(text.charCodeAt(i)));
+    let compound = false;
+    while (i + 1 < length && isJoiner(text.charCodeAt(i)) && isLowerAscii(text.charCodeAt(i + 1))) {
+      compound = true;
+      i += 2;
+      while (i < length && isLowerAscii(text.charCodeAt(i))) i++;
+    }
+    const token = text.slice(at, i);
     add(token, at);
-    if (/['’-]/.test(token)) for (const part of token.split(/['’-]/)) add(part, at);
+    if (compound) for (const part of token.split(/['’-]/)) add(part, at);
   }
   return positions;
 }
@@ -58,30 +100,58 @@ function windowsAround(points: number[], body: string): [number, number][] {
     else windows.push([start, end]);
   }
   for (const window of windows) {
-    while (window[0] > 0 && !/\s/.test(body[window[0] - 1] ?? '')) window[0] -= 1;
-    while (window[1] < body.length && !/\s/.test(body[window[1]] ?? '')) window[1] += 1;
+    while (window[0] > 0 && !isSpaceAt(body, window[0] - 1)) window[0] -= 1;
+    while (window[1] < body.length && !isSpaceAt(body, window[1])) window[1] += 1;
   }
   return windows;
 }
 
+/** Where any of the rule's triggers occurs (unsorted, possibly with repeats). */
+function triggerPoints(rule: Rule, triggers: Map<string, number[]>): number[] {
+  const points: number[] = [];
+  for (const trigger of rule.triggers) {
+    const at = triggers.get(trigger);
+    if (at) for (const point of at) points.push(point);
+  }
+  return points;
+}
+
+/** Rules with the same triggers (the month rules, the '#year' rules) share their windows. */
+const TRIGGER_SET_KEYS = RULES.map((rule) => rule.triggers.join('\u0000'));
+
 function ruleCandidates(context: RuleContext, triggers: Map<string, number[]>): Candidate[] {
   const candidates: Candidate[] = [];
   const { body } = context;
-  RULES.forEach((rule, priority) => {
-    const points = rule.triggers.flatMap((trigger) => triggers.get(trigger) ?? []);
-    if (points.length === 0) return;
+  const windowsByTriggerSet = new Map<string, [number, number][]>();
+  for (let priority = 0; priority < RULES.length; priority++) {
+    const rule = RULES[priority]!;
+    const key = TRIGGER_SET_KEYS[priority]!;
+    let windows = windowsByTriggerSet.get(key);
+    if (!windows) {
+      const points = triggerPoints(rule, triggers);
+      windows = points.length === 0 ? [] : windowsAround(points, body);
+      windowsByTriggerSet.set(key, windows);
+    }
+    if (windows.length === 0) continue;
+    // The rule's own global pattern, run with exec (matchAll would copy the regex for every window).
+    const { pattern } = rule;
     let covered = 0;
-    for (const [from, to] of windowsAround(points, body)) {
+    for (const [from, to] of windows) {
       const start = Math.max(from, covered);
-      for (const match of body.slice(start, to).matchAll(rule.pattern)) {
-        if (match[0].length === 0) continue;
+      const text = body.slice(start, to);
+      pattern.lastIndex = 0;
+      for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+        if (match[0].length === 0) {
+          pattern.lastIndex += 1; // as matchAll steps past an empty match
+          continue;
+        }
         match.index += start;
         const candidate = toCandidate(rule, priority, match, context);
         if (candidate) candidates.push(candidate);
       }
       covered = to;
     }
-  });
+  }
   return candidates;
 }
 

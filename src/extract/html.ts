@@ -1,5 +1,6 @@
 import type { HtmlDom } from './dom.js';
-import { documentTitle, textCandidates, wordCount } from './main-candidates.js';
+import { documentTitle, textCandidates } from './main-candidates.js';
+import { countWords as wordCount } from './words.js';
 import { repairMojibake } from './mojibake.js';
 
 /**

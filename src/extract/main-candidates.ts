@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import type { HtmlDom } from './dom.js';
 import { NEVER_TEXT_TAGS, textOf, type WalkNode } from './text-of.js';
 import { BOILERPLATE_ROLES, BOILERPLATE_TAGS, isBoilerplateName } from './html-rules.js';
+import { countWords as wordCount } from './words.js';
 
 type PageElement = ReturnType<HtmlDom['querySelectorAll']>[number];
 
@@ -13,7 +14,6 @@ const LINK_LIST_DENSITY = 0.8;
 /** A marked <main>/<article> holding less than this share of the body's words is a widget, not the content. */
 const MIN_MARKED_CONTAINER_SHARE = 0.3;
 
-export const wordCount = (text: string): number => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
 function isHidden(element: PageElement): boolean {
   if (element.hasAttribute('hidden')) return true;
@@ -59,11 +59,19 @@ function measure(root: PageElement): Map<PageElement, TextStats> {
   return stats;
 }
 
+/** What the removal rules read of an element, read once per element: attributes do not change while stripping. */
+interface ElementFacts {
+  /** Upper-case tag name. */
+  tag: string;
+  /** Class and id, space-separated. */
+  names: string;
+}
+
 /** A removal rule: what it matches, and the largest share of the container's words it may remove (so that a
  *  rule never deletes a wrapper holding most of the page, e.g. a <form> around everything or "has-sidebar"). */
 interface RemovalRule {
   why: string;
-  matches: (element: PageElement, stats: TextStats) => boolean;
+  matches: (element: PageElement, stats: TextStats, facts: ElementFacts) => boolean;
   maxShare: number;
   /** Whether the share limit applies to all matches together (comment threads, tab panels, link grids) rather
    *  than to each match alone. */
@@ -86,8 +94,8 @@ const besideAPicture = (element: PageElement): boolean => element.parentElement?
 const CAPTION_MIN_PAGE_WORDS = 150;
 
 const REMOVAL_RULES: RemovalRule[] = [
-  { why: 'never text', matches: (e) => NEVER_TEXT_TAGS.has(e.tagName.toUpperCase()), maxShare: 1 },
-  { why: 'furniture tag', matches: (e) => BOILERPLATE_TAGS.has(e.tagName.toUpperCase()), maxShare: 0.4 },
+  { why: 'never text', matches: (_e, _s, f) => NEVER_TEXT_TAGS.has(f.tag), maxShare: 1 },
+  { why: 'furniture tag', matches: (_e, _s, f) => BOILERPLATE_TAGS.has(f.tag), maxShare: 0.4 },
   {
     why: 'furniture role',
     matches: (e) => BOILERPLATE_ROLES.has((e.getAttribute('role') ?? '').toLowerCase()),
@@ -96,19 +104,19 @@ const REMOVAL_RULES: RemovalRule[] = [
   { why: 'hidden', matches: (e) => isHidden(e), maxShare: 0.4, aggregate: true },
   {
     why: 'furniture name',
-    matches: (e) => !['MAIN', 'ARTICLE'].includes(e.tagName.toUpperCase()) && isBoilerplateName(classAndId(e)),
+    matches: (_e, _s, f) => f.tag !== 'MAIN' && f.tag !== 'ARTICLE' && isBoilerplateName(f.names),
     maxShare: 0.4,
   },
   {
     why: 'caption',
-    matches: (e) => e.tagName.toUpperCase() === 'FIGCAPTION' || (CAPTION_NAME.test(classAndId(e)) && besideAPicture(e)),
+    matches: (e, _s, f) => f.tag === 'FIGCAPTION' || (CAPTION_NAME.test(f.names) && besideAPicture(e)),
     maxShare: CAPTION_MAX_SHARE,
     aggregate: true,
     minRootWords: CAPTION_MIN_PAGE_WORDS,
   },
   {
     why: 'comment section',
-    matches: (e) => COMMENT_NAME.test(classAndId(e)),
+    matches: (_e, _s, f) => COMMENT_NAME.test(f.names),
     maxShare: COMMENT_MAX_SHARE,
     aggregate: true,
     minLeadWords: COMMENT_MIN_LEAD_WORDS,
@@ -121,18 +129,50 @@ const REMOVAL_RULES: RemovalRule[] = [
   },
 ];
 
+const NO_TEXT: TextStats = { words: 0, linkWords: 0, links: 0 };
+
+/**
+ * The element tree as the rules walk it, read from the DOM once per stripBoilerplate: each element's children and
+ * facts. Elements removed by an earlier rule are remembered and skipped (their parent's list still holds them).
+ */
+class StripTree {
+  private readonly children = new Map<PageElement, PageElement[]>();
+  private readonly facts = new Map<PageElement, ElementFacts>();
+  readonly removed = new Set<PageElement>();
+
+  childrenOf(element: PageElement): PageElement[] {
+    let list = this.children.get(element);
+    if (!list) {
+      list = Array.from(element.children);
+      this.children.set(element, list);
+    }
+    return list;
+  }
+
+  factsOf(element: PageElement): ElementFacts {
+    let facts = this.facts.get(element);
+    if (!facts) {
+      facts = { tag: element.tagName.toUpperCase(), names: classAndId(element) };
+      this.facts.set(element, facts);
+    }
+    return facts;
+  }
+}
+
 /** The outermost elements under `root` that a rule would remove, each small enough on its own. */
 function ruleMatches(
   root: PageElement,
   rule: RemovalRule,
   stats: Map<PageElement, TextStats>,
   limit: number,
+  tree: StripTree,
 ): PageElement[] {
   const found: PageElement[] = [];
   const visit = (parent: PageElement): void => {
-    for (const child of Array.from(parent.children)) {
-      const own = stats.get(child) ?? { words: 0, linkWords: 0, links: 0 };
-      if (own.words <= limit && rule.matches(child, own)) found.push(child);
+    for (const child of tree.childrenOf(parent)) {
+      if (tree.removed.has(child)) continue;
+      const own = stats.get(child) ?? NO_TEXT;
+      if (own.words <= limit && rule.matches(child, own, tree.factsOf(child))) found.push(child);
       else visit(child);
     }
   };
@@ -168,14 +208,18 @@ function wordsBefore(root: PageElement, target: PageElement | undefined, stats: 
 export function stripBoilerplate(root: PageElement): void {
   const stats = measure(root);
   const rootWords = stats.get(root)?.words ?? 0;
+  const tree = new StripTree();
   for (const rule of REMOVAL_RULES) {
     if (rule.minRootWords && rootWords < rule.minRootWords) continue;
     const limit = rule.maxShare * rootWords;
-    const matches = ruleMatches(root, rule, stats, limit);
+    const matches = ruleMatches(root, rule, stats, limit, tree);
     const total = matches.reduce((sum, e) => sum + (stats.get(e)?.words ?? 0), 0);
     if (rule.aggregate && total > limit) continue;
     if (rule.minLeadWords && wordsBefore(root, matches[0], stats) < rule.minLeadWords) continue;
-    for (const element of matches) element.remove();
+    for (const element of matches) {
+      element.remove();
+      tree.removed.add(element);
+    }
   }
 }
 

@@ -97,6 +97,8 @@ function readScaleWords(tokens: readonly NumberToken[], i: number): { scale: num
   return { scale, next: j };
 }
 
+const isDollars = (token: NumberToken | undefined): boolean => token?.lower === 'dollar' || token?.lower === 'dollars';
+
 export interface Unit {
   kind: NumberKind;
   unit: string | null;
@@ -115,10 +117,12 @@ const UNIT_READERS: ReadonlyArray<(tokens: readonly NumberToken[], i: number, sc
   },
   (tokens, i) => {
     const word = tokens[i]?.lower ?? '';
-    for (const words of [1, 2]) {
-      const country = DOLLAR_COUNTRIES.get(tokens.slice(i, i + words).map((t) => t.lower).join(' '));
-      if (country && /^dollars?$/.test(tokens[i + words]?.lower ?? '')) return { kind: 'money', unit: country, next: i + words + 1 };
-    }
+    // "Hong Kong dollars", "Canadian dollars": a one- or two-word country before "dollar(s)".
+    const second = tokens[i + 1];
+    const oneWord = DOLLAR_COUNTRIES.get(word);
+    if (oneWord && isDollars(second)) return { kind: 'money', unit: oneWord, next: i + 2 };
+    const twoWords = second ? DOLLAR_COUNTRIES.get(`${word} ${second.lower}`) : undefined;
+    if (twoWords && isDollars(tokens[i + 2])) return { kind: 'money', unit: twoWords, next: i + 3 };
     const code = CURRENCY_WORDS.get(word);
     return code ? { kind: 'money', unit: code, next: i + 1 } : null;
   },

@@ -37,10 +37,19 @@ export function isNumberWord(lower: string): boolean {
   return SMALL_NUMBERS.has(lower) || TENS.has(lower);
 }
 
+/** Index of the first hyphen or en dash in `text`, or -1. */
+function firstDash(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 45 || code === 0x2013) return i;
+  }
+  return -1;
+}
+
 /** Cheap test for a word that can open a spelled-out number ("twenty-six", "a", "half"). */
 export function startsNumberWords(lower: string): boolean {
   if (lower === 'a' || lower === 'half' || isNumberWord(lower)) return true;
-  const dash = lower.search(/[-–]/);
+  const dash = firstDash(lower);
   return dash > 0 && isNumberWord(lower.slice(0, dash));
 }
 
