@@ -25,8 +25,19 @@ export function toEntity(body: string, m: Mention): Entity {
 }
 
 /**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 represents a slice of
+ * 13 characters or more as a view into its parent, so a name sliced from an article body and kept
+ * in a long-lived cache would keep the whole body alive (measured: analysis memory grew by the size
+ * of about one article per article until a cache filled).
+ */
+export function detached(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+/**
  * A memo that forgets everything when full: a document repeats its names, and news repeats them
- * from one story to the next; the bound keeps it small.
+ * from one story to the next; the bound keeps it small. Keys and string values are stored as
+ * `detached` copies, so that the memo holds no article text beyond them.
  */
 export function boundedMemo<T>(limit: number, compute: (key: string) => T): (key: string) => T {
   const memo = new Map<string, T>();
@@ -35,7 +46,8 @@ export function boundedMemo<T>(limit: number, compute: (key: string) => T): (key
     if (value === undefined && !memo.has(key)) {
       if (memo.size >= limit) memo.clear();
       value = compute(key);
-      memo.set(key, value);
+      if (typeof value === 'string') value = detached(value) as T;
+      memo.set(detached(key), value);
     }
     return value as T;
   };
