@@ -62,6 +62,8 @@ describe('crosscheck analyze', () => {
     [['analyze'], /needs at least one PATH/],
     [['analyze', 'x', '--workers', 'zero'], /--workers needs a positive whole number/],
     [['analyze', '--bogus'], /Unknown option/],
+    [['serve', '--rate-limit', 'lots'], /--rate-limit must be a whole number/],
+    [['serve', '--rate-limit=-5'], /--rate-limit must be a whole number/],
   ])('usage errors exit 2: %j', async (argv, message) => {
     const run = await runCli(argv);
     expect(run.code).toBe(2);

@@ -6,6 +6,8 @@
  * `{statusCode, error, message}` with a reason a client can act on.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { InputRecord } from '../document.js';
@@ -55,7 +57,15 @@ export interface ApiOptions {
   logger?: boolean;
   /** The built web UI to serve at `/`, or null for the API alone. */
   uiDir?: string | null;
+  /**
+   * Requests one client (IP address) may make per minute before it is answered 429 with a
+   * `retry-after` header; null turns the limit off. Default `DEFAULT_RATE_LIMIT`.
+   */
+  requestsPerMinute?: number | null;
 }
+
+/** Generous for a person in the web UI (a story page is a handful of requests), tight for a scraper loop. */
+export const DEFAULT_RATE_LIMIT = 600;
 
 const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 const DEFAULT_PAGE = 20;
@@ -74,6 +84,16 @@ export async function buildApi(backend: ApiBackend, options: ApiOptions): Promis
     // An unknown parameter is a mistake to report ("colour=red"), not something to drop silently.
     ajv: { customOptions: { removeAdditional: false } },
   });
+  const perMinute = options.requestsPerMinute === undefined ? DEFAULT_RATE_LIMIT : options.requestsPerMinute;
+  // Registered before the routes, so that every route (the UI's files included) is counted.
+  if (perMinute !== null) {
+    await app.register(rateLimit, {
+      max: perMinute,
+      timeWindow: 60_000,
+      errorResponseBuilder: (_request, context) =>
+        Object.assign(new Error(`more than ${context.max} requests in a minute from this client; retry in ${context.after}`), { statusCode: 429 }),
+    });
+  }
   await app.register(swagger, {
     openapi: {
       info: { title: 'crosscheck', description: 'Sourced, de-duplicated, cross-checked news events.', version: options.version ?? '0' },
@@ -86,7 +106,7 @@ export async function buildApi(backend: ApiBackend, options: ApiOptions): Promis
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     const message = status === 500 ? 'internal error: see the server log' : error.message;
     if (status === 500) app.log.error(error);
-    return reply.code(status).send({ statusCode: status, error: status === 500 ? 'Internal Server Error' : 'Bad Request', message });
+    return reply.code(status).send({ statusCode: status, error: STATUS_CODES[status] ?? 'Error', message });
   });
 
   app.addHook('onSend', async (request, reply, payload) => withEtag(request, reply, payload));
