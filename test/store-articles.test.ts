@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRecord } from '../src/document.js';
-import { openStore, StoreError, type StoreOptions, type StoredArticle } from '../src/store/index.js';
+import { openStore, StoreError, type StoredArticle } from '../src/store/index.js';
 import { migrate, migrations } from '../src/store/migrations.js';
-import { pgliteBackend, postgresBackend } from './support/backends.js';
+import { pgliteBackend, postgresBackend, withStore } from './support/backends.js';
 import { exportWith } from './support/export.js';
 
 
@@ -95,15 +95,6 @@ function findClosingQuote(text: string, from: number): number {
   throw new Error('unterminated quoted CSV field');
 }
 
-
-async function withStore<T>(options: StoreOptions, work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
-  const store = await openStore(options);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 for (const backend of [pgliteBackend(async (dir) => (await openStore({ dbDir: dir })).close()), postgresBackend()]) {
   describe.skipIf(!backend.available)(`store on ${backend.name}`, () => {

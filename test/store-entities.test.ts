@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRecord, Entity, EntityType } from '../src/document.js';
 import { upsertArticles } from '../src/store/articles.js';
 import { KEY_DECISIONS } from '../src/store/entities.js';
-import { openStore, type Store, type StoreOptions, type StoredEntity } from '../src/store/index.js';
+import { openStore, type Store, type StoredEntity } from '../src/store/index.js';
 import { migrate, migrations } from '../src/store/migrations.js';
 import { classifyName } from '../src/store/person-names.js';
 import { openPgliteClient } from '../src/store/pglite-client.js';
-import { pgliteBackend, postgresBackend } from './support/backends.js';
+import { pgliteBackend, postgresBackend, withStore } from './support/backends.js';
 import { exportWith } from './support/export.js';
 
 
@@ -67,15 +67,6 @@ async function entitiesOf(store: Store, batchSize?: number): Promise<StoredEntit
 }
 
 const byKey = (entities: readonly StoredEntity[]): Map<string, StoredEntity> => new Map(entities.map((e) => [e.key, e]));
-
-async function withStore<T>(options: StoreOptions, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(options);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 
 const TALIA = (text = 'Talia Brennwick') => per(text, 'per:talia-brennwick', 'Talia Brennwick');

@@ -7,10 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRecord } from '../src/document.js';
 import { analyzeRecord } from '../src/pipeline/analyze.js';
-import { openStore, type Store, type StoreOptions, type StoredArticle } from '../src/store/index.js';
+import type { StoredArticle } from '../src/store/index.js';
 import { migrate, migrations } from '../src/store/migrations.js';
 import { openPgliteClient } from '../src/store/pglite-client.js';
-import { pgliteBackend, postgresBackend } from './support/backends.js';
+import { pgliteBackend, postgresBackend, withStore } from './support/backends.js';
 import { exportWith } from './support/export.js';
 
 const NOW = new Date('2031-06-01T00:00:00Z');
@@ -32,15 +32,6 @@ const ARTICLES = (): AnalysisRecord[] => [
   record('orchard', '2031-05-08', 'Valley Press', 'Frost destroys Eastmarch apple blossom',
     'Late frost destroyed most of the apple blossom in the Eastmarch orchards, growers said on Wednesday. Farmer Tomas Reyl expects the harvest to halve this year.'),
 ];
-
-async function withStore<T>(options: StoreOptions, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(options);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
-}
 
 async function all<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRecord, DocumentPlace } from '../src/document.js';
 import { upsertArticles } from '../src/store/articles.js';
 import { indexEntities } from '../src/store/entities.js';
-import { openStore, type Store, type StoreOptions, type StoredEntity } from '../src/store/index.js';
+import type { Store, StoredEntity } from '../src/store/index.js';
 import { migrate, migrations } from '../src/store/migrations.js';
 import { openPgliteClient } from '../src/store/pglite-client.js';
-import { pgliteBackend, postgresBackend } from './support/backends.js';
+import { pgliteBackend, postgresBackend, withStore } from './support/backends.js';
 import { exportWith } from './support/export.js';
 
 type Reading = Pick<DocumentPlace, 'lat' | 'lon' | 'country' | 'precision'>;
@@ -41,15 +41,6 @@ function article(id: string, reading: Reading | null, extra: Partial<AnalysisRec
     claims: [],
     ...extra,
   };
-}
-
-async function withStore<T>(options: StoreOptions, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(options);
-  try {
-    return await work(store);
-  } finally {
-    await store.close();
-  }
 }
 
 async function odranOf(store: Store): Promise<StoredEntity | undefined> {

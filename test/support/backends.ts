@@ -5,7 +5,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StoreOptions } from '../../src/store/index.js';
+import { openStore, type Store, type StoreOptions } from '../../src/store/index.js';
 import { openPgliteClient } from '../../src/store/pglite-client.js';
 import { openPostgresClient } from '../../src/store/pg-client.js';
 import type { SqlClient } from '../../src/store/sql-client.js';
@@ -66,4 +66,14 @@ export function postgresBackend(): Backend {
     },
     rawClient: (options) => openPostgresClient(options.databaseUrl as string),
   };
+}
+
+/** Opens a store, runs `work` on it and closes it, whatever happens. */
+export async function withStore<T>(options: StoreOptions, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(options);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
 }
