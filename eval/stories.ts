@@ -128,7 +128,7 @@ export default async function main(): Promise<void> {
   if (corpora.length === 0) return;
   if (rejected.size > 0) console.log(`rejected by the pipeline: ${[...rejected].map(([r, n]) => `${n} × ${r}`).join('; ')}`);
   for (const corpus of corpora) {
-    if (values.sweep) for (const threshold of [0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3]) score(corpus, { threshold }, false);
+    if (values.sweep) for (const threshold of [0.04, 0.05, 0.06, 0.08, 0.1, 0.12, 0.15]) score(corpus, { threshold }, false);
     score(corpus, {}, true);
   }
 }

@@ -117,6 +117,61 @@ describe('annotateEvents on fictional sentences', () => {
   });
 });
 
+/** [fictional text, killed, injured] of its first violent event (null: no figure). */
+const FIGURES: ReadonlyArray<readonly [string, number | null, number | null]> = [
+  // A singular victim beside a figure of the other kind.
+  ['A 19-year-old man was killed and two other men were wounded in a shooting outside a bar on Saturday.', 1, 2],
+  // An age in apposition and "eight times" count nobody.
+  ['Vincent Marlow, 27, was shot eight times outside a store on Friday.', null, 1],
+  // A subset ("including …") does not add to its head figure, which reads past it.
+  ['Five members of a family, including two children, were found shot dead in their home on Sunday.', 5, null],
+  ['On Monday, 6 civilians (2 men, 3 women and 1 child) were killed in shelling of the town.', 6, null],
+  ['On Monday, 3 soldiers, 2 police officers and 1 guard were killed in an ambush near the border.', 6, null],
+  // A part of the victims who died: the rest of those shot are the injured.
+  ['One of three women wounded in a shooting on Elm Street on Monday has died.', 1, 2],
+  ['Four people were shot at a party on Saturday. One of them has since died.', 1, 3],
+  // One victim as the subject of a death, in a reduced relative, or shot before dying.
+  ['A teenage boy has died after a shooting in a park on Tuesday.', 1, null],
+  ['Police identified the 17-year-old killed in a Friday shooting.', 1, null],
+  ['A suspect was shot and died during a shoot-out with police on Monday.', 1, null],
+  ['Gunmen shot a man and he later died of his wounds, police said on Monday.', 1, 0],
+  ['A man was shot outside a shop on Monday and was taken to a hospital, where he died.', 1, 0],
+  // Two victims at once.
+  ['A man and a woman were found shot to death in a car on Sunday.', 2, null],
+  ['Both men inside the truck were killed in the shooting on Monday.', 2, null],
+  ['A man and two teenagers were shot dead in a parking lot on Monday.', 3, null],
+  // "another", "a triple shooting", and figures of a sentence without a trigger.
+  ['Three people were killed and another critically injured in a shooting on Monday.', 3, 1],
+  ['Police are investigating a triple shooting on Oak Street on Saturday night.', null, 3],
+  ['Gunmen stormed a village on Monday. Two others were wounded.', null, 2],
+  // A figure is cut off by a new clause ("that killed …").
+  ['A party with 300 guests ended in gunfire that killed one man on Sunday.', 1, null],
+  // "pleaded guilty" is no statement that hides the shooting.
+  ['A man has pleaded guilty in a shooting that left two men injured and one dead.', 1, 2],
+  // A follow-up "also killed" adds to the toll; other triggers of the sentence still make events.
+  ['On Monday, 4 soldiers were killed in an ambush near the border. Officials said 5 rebels were also killed.', 9, null],
+  ['On Monday, rebels clashed with soldiers near the dam. One rebel was killed and 3 were arrested.', 1, null],
+  // A coder's tally note sets or shares out the toll.
+  ['On Monday, rebels clashed with the army near the river. 7 fatalities.', 7, null],
+  ['On Monday, rebels clashed with the army near the river. Unknown fatalities coded as 10 and split between 2 events.', 5, null],
+];
+
+describe('casualty figures on fictional sentences', () => {
+  const violent = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
+  it.each(FIGURES)('%s → killed %s, injured %s', (text, killed, injured) => {
+    const event = analyze(text).events.find((e) => violent.has(e.type));
+    expect(event).toBeDefined();
+    expect(event!.killed.min).toBe(killed);
+    expect(event!.injured.min).toBe(injured);
+  });
+
+  it('makes an attack told with its weapon one event of the weapon\'s type, with the toll of its participle clause', () => {
+    const events = analyze('Militants attacked a police convoy with a roadside bomb on Monday, killing 6 officers.').events.filter((e) => violent.has(e.type));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'Explosions/Remote violence', subtype: 'Remote explosive/landmine/IED', killed: { min: 6, max: 6 } });
+  });
+});
+
 describe('the taxonomy data file', () => {
   it('spells ACLED types and holds the extra families', () => {
     const { types } = taxonomy();

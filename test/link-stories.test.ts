@@ -87,3 +87,32 @@ describe('StoryClusterer', () => {
     expect(clusterer.allStories()).toHaveLength(1);
   });
 });
+
+describe('word and key shares of the similarity', () => {
+  // Each article: a few words and a few entity keys, all of weight 1 before idf.
+  const article = (id: string, words: string[], keys: string[]): StoryArticle => ({
+    id,
+    published: '2031-06-01',
+    terms: new Map([...words.map((w) => [w, 1] as [string, number]), ...keys.map((k) => [`key:${k}`, 1] as [string, number])]),
+  });
+
+  it.each([
+    // [word share, expected similarity]: the pair shares all its words and none of its keys.
+    [0.5, 0.5],
+    [0.7, 0.7],
+    [0.3, 0.3],
+  ])('with word share %s, sharing every word and no key scores %s', (wordShare, expected) => {
+    const clusterer = new StoryClusterer({ wordShare, threshold: 0.01 });
+    clusterer.add(article('a', ['quarry', 'collapse'], ['hollin-ridge', 'mara-dost']));
+    const joined = clusterer.add(article('b', ['quarry', 'collapse'], ['tevel-moor', 'jon-ashe']));
+    expect(joined.similarity).toBeCloseTo(expected, 6);
+  });
+
+  it('lets a short report sharing the one name of a long one count that name at the keys\' share', () => {
+    const clusterer = new StoryClusterer({ wordShare: 0.5, threshold: 0.01 });
+    const words = ['quarry', 'collapse', 'rescue', 'miners', 'shaft', 'rubble', 'trapped', 'night'];
+    clusterer.add(article('long', words, ['hollin-ridge']));
+    const joined = clusterer.add(article('short', ['landslide'], ['hollin-ridge']));
+    expect(joined.similarity).toBeCloseTo(0.5, 6);
+  });
+});

@@ -112,6 +112,39 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
       });
     });
 
+    it('migration 8 recomputes link features stored with typed entity keys, and keeps the stories', async () => {
+      const options = await backend.fresh();
+      await withStore(options, async (store) => {
+        await store.putArticles(articles);
+        await store.link();
+      });
+      const before = partition(await withStore(options, (s) => all(s.articles())));
+      // What a crosscheck with schema 7 stored: entity terms under their typed keys ("per:…").
+      const client = await backend.rawClient(options);
+      try {
+        const { rows } = await client.query<{ article_id: string; terms: string }>('SELECT article_id, terms::text AS terms FROM link_features');
+        for (const row of rows) {
+          const old = Object.fromEntries(Object.entries(JSON.parse(row.terms) as Record<string, number>).map(([t, w]) => [t.replace(/^key:/, 'per:'), w]));
+          await client.query('UPDATE link_features SET terms = $2::text::jsonb WHERE article_id = $1', [row.article_id, JSON.stringify(old)]);
+        }
+        await client.query('DELETE FROM schema_migrations WHERE version = 8');
+      } finally {
+        await client.close();
+      }
+      await withStore(options, async (store) => {
+        expect(partition(await all(store.articles()))).toEqual(before);
+      });
+      const check = await backend.rawClient(options);
+      try {
+        const { rows } = await check.query<{ terms: string }>('SELECT terms::text AS terms FROM link_features');
+        const terms = rows.flatMap((row) => Object.keys(JSON.parse(row.terms) as Record<string, number>));
+        expect(terms.some((t) => t.startsWith('key:'))).toBe(true);
+        expect(terms.some((t) => t.startsWith('per:'))).toBe(false);
+      } finally {
+        await check.close();
+      }
+    });
+
     it('changes nothing on re-ingest, and gives the same stories whatever the order of ingest', async () => {
       const forward = await backend.fresh();
       const backward = await backend.fresh();

@@ -9,10 +9,10 @@
  * cues in the sentence and the next one. Mentions of one happening are then merged (./event/merge):
  * the event keeps its first mention as `trigger`.
  */
-import type { Document, NewsEvent, Span } from '../document.js';
+import type { Document, NewsEvent, Range, Span } from '../document.js';
 import { eventActors, sentenceActors } from './event/actors.js';
 import { findAttribution } from './event/attribution.js';
-import { sentenceCasualties, tally, type Casualty } from './event/casualties.js';
+import { sentenceCasualties, sumRanges, survivors, tally, tallyNote, type Casualty, type TallyNote } from './event/casualties.js';
 import { datedTimes, eventDate } from './event/date.js';
 import { eventLocation, mainPlace, placeMentions } from './event/location.js';
 import { mergeMentions, type EventDraft } from './event/merge.js';
@@ -75,14 +75,25 @@ function mainViolentBefore(drafts: readonly EventDraft[], sentenceIndex: number)
 /** "A boy was killed … He had been shot in the head": a lone victim shot is the one who died. */
 const loneHitOfTheDead = (event: NewsEvent, c: Casualty): boolean => c.kind === 'hit' && c.range.max === 1 && (event.killed.min ?? 0) >= 1;
 
+const emptyRange = (r: Range): boolean => r.min === null && r.max === null;
+
 function applyCasualties(draft: EventDraft, all: readonly Casualty[]): void {
   const casualties = all.filter((c) => !loneHitOfTheDead(draft.event, c));
   if (casualties.length === 0) return;
-  const { killed, injured } = tally(casualties);
+  const { killed, injured, shot } = tally(casualties);
   const event = draft.event;
   const revised = casualties.some((c) => c.revision);
-  if (revised || event.killed.min === null && event.killed.max === null) event.killed = killed.min === null && killed.max === null ? event.killed : killed;
-  if (event.injured.min === null && event.injured.max === null) event.injured = injured;
+  const hadDeaths = !emptyRange(event.killed);
+  const addsTo = (kind: Casualty['kind']): boolean => casualties.some((c) => c.kind === kind && c.additional) && casualties.every((c) => c.kind !== kind || c.additional);
+  if (revised || !hadDeaths) event.killed = emptyRange(killed) ? event.killed : killed;
+  else if (addsTo('killed')) event.killed = sumRanges([event.killed, killed]);
+  if (emptyRange(event.injured)) {
+    event.injured = injured;
+    draft.shot = shot;
+  } else if (!hadDeaths && draft.shot && !emptyRange(event.killed)) {
+    // "Four people were shot … One of them has died": the dead were among those shot.
+    event.injured = survivors(draft.shot, event.killed);
+  }
 }
 
 /**
@@ -108,6 +119,53 @@ function spansWithin<T extends Span>(spans: readonly T[]): (span: Span) => T[] {
   };
 }
 
+/** "…, killing 10 soldiers and wounding 3": a participle clause tells the toll of its main clause's event. */
+const PARTICIPLE_BEFORE = /,\s*(?:and\s+)?(?:killing|leaving|wounding|injuring)\b[^,;]*$/i;
+/** "targeted a vehicle with an IED", "attacked the base using drones": the weapon names the attack. */
+const INSTRUMENT_BEFORE = /\b(?:with|using|by means of)\s+(?:[\w-]+\s+){0,3}$/i;
+const GENERIC_ATTACK = /^(?:attack|target|raid|assault|ambush|struck|hit|storm|opened fire|fired)/i;
+
+/** An attack told with its weapon ("attacked … with a car bomb") is one event, of the weapon's type. */
+function mergeInstruments(body: string, sentenceDrafts: EventDraft[]): void {
+  for (let i = sentenceDrafts.length - 1; i > 0; i--) {
+    const weapon = sentenceDrafts[i]!.event;
+    if (weapon.type !== 'Explosions/Remote violence') continue;
+    if (!INSTRUMENT_BEFORE.test(body.slice(Math.max(weapon.sentence.start, weapon.trigger.start - 50), weapon.trigger.start))) continue;
+    const attack = sentenceDrafts.slice(0, i).findLast((d) => VIOLENT_TYPES.has(d.event.type) && GENERIC_ATTACK.test(d.event.trigger.text));
+    if (!attack) continue;
+    attack.event.type = weapon.type;
+    attack.event.subtype = weapon.subtype;
+    sentenceDrafts.splice(i, 1);
+  }
+}
+
+/** A tally note sets (or shares out) the toll of the text's first violent event. */
+function applyNote(drafts: readonly EventDraft[], note: TallyNote): void {
+  const main = drafts.find((d) => VIOLENT_TYPES.has(d.event.type))?.event;
+  if (!main) return;
+  let toll = note.total ?? main.killed.min;
+  if (note.share !== null) toll = note.share;
+  else if (toll !== null && note.splitInto !== null) toll = Math.round(toll / note.splitInto);
+  if (toll !== null) main.killed = { min: toll, max: toll };
+}
+
+/** A casualty word that a sentence without any trigger may hold ("Two others were wounded."). */
+const CASUALTY_HINT = /\b(?:wound|injur|hurt|hospitali[sz]ed|condition|succumb|fatalit|died|dead|kill|shot)/i;
+
+/**
+ * The sentences to read, in order, with their trigger mentions: those with triggers, and those
+ * without any that hold a casualty word, whose figures go to the event before them.
+ */
+function sentencesToRead(body: string, sentences: readonly Span[], bySentence: ReadonlyMap<number, TriggerMention[]>): Array<[number, TriggerMention[]]> {
+  const read: Array<[number, TriggerMention[]]> = [];
+  sentences.forEach((sentence, index) => {
+    const mentions = bySentence.get(index);
+    if (mentions) read.push([index, mentions]);
+    else if (CASUALTY_HINT.test(body.slice(sentence.start, sentence.end))) read.push([index, []]);
+  });
+  return read;
+}
+
 export function annotateEvents(doc: Document): Document {
   const { body } = doc;
   const triggers = findTriggers(body, doc.sentences);
@@ -125,14 +183,25 @@ export function annotateEvents(doc: Document): Document {
   const published = doc.published?.value ?? null;
   const drafts: EventDraft[] = [];
 
-  for (const [sentenceIndex, allMentions] of bySentence) {
+  for (const [sentenceIndex, allMentions] of sentencesToRead(body, doc.sentences, bySentence)) {
     const sentence = doc.sentences[sentenceIndex]!;
-    const mentions = collapseWeakViolence(allMentions);
-    const casualties = sentenceCasualties(body, sentence, numbersWithin(sentence));
-    const onlyWeak = mentions.every((m) => m.weak);
-    const previous = onlyWeak ? mainViolentBefore(drafts, sentenceIndex) : undefined;
+    let mentions = collapseWeakViolence(allMentions);
+    const note = tallyNote(body.slice(sentence.start, sentence.end), sentence);
+    // Without a trigger ("Two others were wounded.") or with weak violent ones only, a sentence tells
+    // more of the violent event before it; its other triggers ("4 were arrested") still make events.
+    const weakViolenceOnly = mentions.every((m) => m.weak || !VIOLENT_TYPES.has(m.type));
+    const previous = weakViolenceOnly ? mainViolentBefore(drafts, sentenceIndex) : undefined;
+    if (mentions.length === 0 && !previous) {
+      if (note) applyNote(drafts, note);
+      continue;
+    }
+    const casualties = sentenceCasualties(body, sentence, numbersWithin(sentence)).filter((c) => !note || c.at < note.at);
     if (previous) {
       applyCasualties(previous, casualties);
+      mentions = mentions.filter((m) => !VIOLENT_TYPES.has(m.type));
+    }
+    if (mentions.length === 0) {
+      if (note) applyNote(drafts, note);
       continue;
     }
     const paragraph = paragraphOf(body, sentence);
@@ -165,9 +234,12 @@ export function annotateEvents(doc: Document): Document {
       refine(event, refinementContext, victimSide(body, sentence, trigger));
       return { event, sentenceIndex, definite: DEFINITE_BEFORE.test(body.slice(Math.max(0, m.start - 6), m.start)) };
     });
+    mergeInstruments(body, sentenceDrafts);
     const grouped = new Map<EventDraft, Casualty[]>();
-    for (const c of casualties) {
-      const target = nearestViolent(sentenceDrafts, c.at);
+    for (const c of previous ? [] : casualties) {
+      const target = PARTICIPLE_BEFORE.test(body.slice(Math.max(sentence.start, c.at - 80), c.at))
+        ? sentenceDrafts.find((d) => VIOLENT_TYPES.has(d.event.type))
+        : nearestViolent(sentenceDrafts, c.at);
       if (!target) continue;
       const list = grouped.get(target);
       if (list) list.push(c);
@@ -175,6 +247,7 @@ export function annotateEvents(doc: Document): Document {
     }
     for (const [draft, list] of grouped) applyCasualties(draft, list);
     drafts.push(...sentenceDrafts);
+    if (note) applyNote(drafts, note);
   }
   drafts.sort((a, b) => a.event.trigger.start - b.event.trigger.start);
   return { ...doc, events: mergeMentions(drafts) };

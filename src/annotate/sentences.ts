@@ -62,11 +62,60 @@ function isBlank(text: string): boolean {
   return true;
 }
 
+/**
+ * Runs of non-space characters longer than this are not words (real text has none above ~550:
+ * long URLs), and wink-nlp must not see them: its abbreviation feature tests each token with
+ * `/[a-z].*\.$/i`, which costs the square of the token's length (81 s for one 200,000-character
+ * "word", measured). Such a run becomes one token and a sentence of its own.
+ */
+export const MAX_WORD_CHARS = 1000;
+
 export function splitSentences(body: string): SentencesAndTokens {
   if (isBlank(body)) return { sentences: [], tokens: [] };
+  const runs = overlongRuns(body);
+  if (runs.length === 0) return splitWithWink(body, 0, body.length);
+  // Rare, hostile input: wink reads the text between the runs; each run stands alone.
+  const sentences: Span[] = [];
+  const tokens: Token[] = [];
+  let from = 0;
+  for (const run of [...runs, { start: body.length, end: body.length }]) {
+    if (run.start > from) {
+      const part = splitWithWink(body, from, run.start);
+      sentences.push(...part.sentences);
+      tokens.push(...part.tokens);
+    }
+    if (run.end > run.start) {
+      sentences.push({ start: run.start, end: run.end });
+      tokens.push({ start: run.start, end: run.end });
+    }
+    from = run.end;
+  }
+  return { sentences, tokens };
+}
+
+/** Runs of more than MAX_WORD_CHARS non-space characters, in body order. */
+function overlongRuns(body: string): Span[] {
+  const runs: Span[] = [];
+  let start = -1;
+  for (let i = 0; i <= body.length; i++) {
+    const space = i === body.length || isSpaceCode(body.charCodeAt(i));
+    if (!space) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0 && i - start > MAX_WORD_CHARS) runs.push({ start, end: i });
+    start = -1;
+  }
+  return runs;
+}
+
+/** Sentences and tokens of body[from, to) (offsets in `body`), by wink-nlp and the rules above. */
+function splitWithWink(body: string, from: number, to: number): SentencesAndTokens {
+  const text = from === 0 && to === body.length ? body : body.slice(from, to);
+  if (isBlank(text)) return { sentences: [], tokens: [] };
   const engine = wink();
   const its = engine.its;
-  const doc = engine.readDoc(body);
+  const doc = engine.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const winkSentences = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
 
@@ -77,10 +126,11 @@ export function splitSentences(body: string): SentencesAndTokens {
   const startOf = new Int32Array(count);
   const endOf = new Int32Array(count);
   const tokens: Token[] = [];
-  let cursor = 0;
+  let cursor = from;
   for (let i = 0; i < count; i++) {
     const value = values[i]!;
-    const at = isBlank(value) ? -1 : body.indexOf(value, cursor);
+    const found = isBlank(value) ? -1 : body.indexOf(value, cursor);
+    const at = found >= 0 && found + value.length <= to ? found : -1;
     startOf[i] = at;
     if (at < 0) continue;
     cursor = at + value.length;

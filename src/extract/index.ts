@@ -18,6 +18,17 @@ export interface ExtractOptions {
   now: Date;
 }
 
+/**
+ * Longest clean text analysed, in characters (UTF-16 code units): about 30,000 words, four times the
+ * longest article of the WCXB and GVA dev sets. Past it, a document is a book, a dump or an attack,
+ * and the annotation stages' cost (some grow faster than the length on hostile text) is refused
+ * with a reason rather than risked. Raw text twice as long is refused before cleaning.
+ */
+export const MAX_BODY_CHARS = 200_000;
+
+const tooLongReason = (what: string, length: number): string =>
+  `${what} is ${length.toLocaleString('en-US')} characters, over the ${MAX_BODY_CHARS.toLocaleString('en-US')}-character limit for analysis`;
+
 const OPTIONAL_STRING_FIELDS = ['id', 'url', 'source', 'title', 'published', 'lang'] as const;
 
 /** Throws `RejectedInput` naming `origin` and the reason when the record cannot become a document. */
@@ -52,6 +63,8 @@ export function extractDocument(origin: Origin, record: InputRecord, options: Ex
     rawText = record.text!;
   }
 
+  if (rawText.length > 2 * MAX_BODY_CHARS) throw new RejectedInput(origin, tooLongReason(hasHtml ? 'the main text of the page' : 'the text', rawText.length));
+
   const url = nonEmpty(record.url) ?? meta?.canonicalUrl ?? null;
   const published = publishedField !== null
     ? { value: publishedField, origin: 'input' as const }
@@ -60,6 +73,7 @@ export function extractDocument(origin: Origin, record: InputRecord, options: Ex
   const cleaned = cleanText(rawText, { title: titleHint });
   const body = cleaned.body;
   if (body.trim() === '') throw new RejectedInput(origin, hasHtml ? 'page has no main text' : 'document has no text');
+  if (body.length > MAX_BODY_CHARS) throw new RejectedInput(origin, tooLongReason('the clean text', body.length));
 
   return {
     id: nonEmpty(record.id) ?? stableId(url, body),

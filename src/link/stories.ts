@@ -2,7 +2,10 @@
  * Online story clustering: each article joins the most similar active story, or starts one.
  *
  * Similarity is the cosine between two articles' tf-idf vectors (words and entity keys, see
- * `terms.ts`), damped by the days between them; an article joins the story of its closest earlier
+ * `terms.ts`), damped by the days between them. Words and keys are normalised apart and each
+ * given a share of the vector (`wordShare`), so the cosine is a weighted sum of a word cosine and
+ * a key cosine: a long report full of names no longer drowns the words it shares with a short one,
+ * nor a wordy report the one name they share; an article joins the story of its closest earlier
  * article when that is close enough. Article to article rather than article to a story centroid:
  * a centroid grows broader with every article and ends up close to everything of its kind.
  * Candidates come from an inverted index over the articles' heaviest terms, visiting only the most
@@ -15,11 +18,13 @@
  * the result can depend on arrival order, as any online clustering does: a story is never split
  * once formed.
  */
-import { DocumentFrequencies, ScatteredQuery, TermIds, type SparseVector, type TermVector } from './terms.js';
+import { DocumentFrequencies, isKeyTerm, ScatteredQuery, TermIds, type SparseVector, type TermVector } from './terms.js';
 
 export interface StoryOptions {
   /** Minimum damped cosine between the article and one article of a story for it to join that story. */
   threshold: number;
+  /** The words' share of the cosine; entity keys have the rest. */
+  wordShare: number;
   /** Minimum damped cosine to an article of a second story for that story to merge into the first. */
   mergeThreshold: number;
   /** The threshold when either article is undated: with no time evidence, the words must say more. */
@@ -41,11 +46,15 @@ export interface StoryOptions {
 }
 
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
-  threshold: 0.12,
-  mergeThreshold: 0.25,
-  undatedThreshold: 0.2,
+  // Low, because the squared idf spreads a vector's weight over its rarest terms; the day damping,
+  // the two-article support and the separate undated threshold keep it from chaining.
+  threshold: 0.06,
+  wordShare: 0.5,
+  mergeThreshold: 0.14,
+  undatedThreshold: 0.15,
   windowDays: 90,
-  halfLifeDays: 30,
+  // Reports of one incident come within days of each other; a week apart already halves the evidence.
+  halfLifeDays: 7,
   queryTerms: 24,
   postingsVisited: 400,
   vectorTerms: 80,
@@ -121,7 +130,7 @@ export class StoryClusterer {
 
   add(article: StoryArticle): Assignment {
     if (this.countsArticles) this.frequencies.add(article.terms);
-    const vector = unit(new Map(heaviest(this.frequencies.weigh(article.terms), this.options.vectorTerms)));
+    const vector = blend(new Map(heaviest(this.frequencies.weigh(article.terms), this.options.vectorTerms)), this.options.wordShare);
     const day = dayOf(article.published);
     const sparse = this.termIds.sparse(vector);
     const scored = [...this.storyScores(vector, sparse, day)]
@@ -219,6 +228,25 @@ function unit(vector: TermVector): TermVector {
   norm = Math.sqrt(norm) || 1;
   for (const [term, w] of vector) vector.set(term, w / norm);
   return vector;
+}
+
+/**
+ * Scales the words and the keys of a vector each to length √share (the key share being
+ * 1 − `wordShare`), so that the dot product of two such vectors is
+ * `wordShare`·cos(words) + (1 − `wordShare`)·cos(keys); then to unit length, for an article
+ * without one of the two.
+ */
+function blend(vector: TermVector, wordShare: number): TermVector {
+  let words = 0;
+  let keys = 0;
+  for (const [term, w] of vector) {
+    if (isKeyTerm(term)) keys += w * w;
+    else words += w * w;
+  }
+  const wordScale = words > 0 ? Math.sqrt(wordShare / words) : 0;
+  const keyScale = keys > 0 ? Math.sqrt((1 - wordShare) / keys) : 0;
+  for (const [term, w] of vector) vector.set(term, w * (isKeyTerm(term) ? keyScale : wordScale));
+  return unit(vector);
 }
 
 function widen(story: Story, day: number | null): void {

@@ -2,7 +2,9 @@
  * What an article is about, as weighted terms for story clustering: the content words of its
  * title and body, and the canonical keys of the people, organisations and places it names. Keys
  * carry more weight than words: two reports of one incident share names and places even when
- * they share few words.
+ * they share few words. A key term is `key:` and the key's name without its type: taggers of
+ * different reports disagree on whether "Waitrose" or "Milwaukee" is an ORG or a LOC, and the
+ * name is the evidence, not the type.
  */
 import type { AnalysisRecord } from '../document.js';
 
@@ -41,6 +43,25 @@ const STOP_WORDS = new Set(
 
 export type TermVector = Map<string, number>;
 
+/** Entity key terms start with this; every other term is a word. */
+export const KEY_PREFIX = 'key:';
+
+export function isKeyTerm(term: string): boolean {
+  return term.startsWith(KEY_PREFIX);
+}
+
+/** `per:maurice-cheeks` → `key:maurice-cheeks`. */
+export function keyTerm(key: string): string {
+  return KEY_PREFIX + key.replace(/^[a-z]+:/, '');
+}
+
+/**
+ * Tf-idf uses the idf to this power. Reports of one event and reports of another event of the
+ * same kind share the vocabulary of that kind (a shooting, a fire, a coach fired); what tells them
+ * apart are the rarer terms (names, streets, towns), which the squared idf lets count for more.
+ */
+export const IDF_EXPONENT = 2;
+
 /** Light stemming: enough that "shooting"/"shootings" and "police"/"police's" meet. */
 function stem(word: string): string {
   let w = word.replace(/['’]s$/u, '');
@@ -73,20 +94,16 @@ export function articleTerms(
   addWords(record.body, 1, words, weights.bodyWords);
   const terms: TermVector = new Map();
   for (const [term, count] of words) terms.set(term, 1 + Math.log(count));
-  const keys = new Map<string, number>();
+  const keys = new Map<string, { weight: number; mentions: number }>();
   for (const entity of record.entities) {
     const fullName = entity.type === 'PER' && entity.key.includes('-');
     const weight = fullName ? weights.fullName : weights.keys[entity.type] ?? 1;
-    keys.set(entity.key, Math.max(keys.get(entity.key) ?? 0, weight));
+    const term = keyTerm(entity.key);
+    const seen = keys.get(term);
+    keys.set(term, { weight: Math.max(seen?.weight ?? 0, weight), mentions: (seen?.mentions ?? 0) + 1 });
   }
-  for (const [key, weight] of keys) terms.set(key, weight * (1 + Math.log(countOf(record.entities, key))));
+  for (const [term, { weight, mentions }] of keys) terms.set(term, weight * (1 + Math.log(mentions)));
   return terms;
-}
-
-function countOf(entities: AnalysisRecord['entities'], key: string): number {
-  let n = 0;
-  for (const e of entities) if (e.key === key) n++;
-  return n;
 }
 
 /** Document frequencies seen so far, for inverse-document-frequency weights that grow with the collection. */
@@ -111,12 +128,12 @@ export class DocumentFrequencies {
     return this.documents;
   }
 
-  /** The tf-idf vector of `terms`, of unit length. */
+  /** The tf-idf vector of `terms` (idf to the power `IDF_EXPONENT`), of unit length. */
   weigh(terms: TermVector): TermVector {
     const out: TermVector = new Map();
     let norm = 0;
     for (const [term, tf] of terms) {
-      const w = tf * this.idf(term);
+      const w = tf * this.idf(term) ** IDF_EXPONENT;
       out.set(term, w);
       norm += w * w;
     }

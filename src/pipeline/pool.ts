@@ -23,13 +23,25 @@ export interface PoolOptions {
   /** Worker threads; 1 analyses in this thread. Default: all cores. */
   workers?: number;
   now?: Date;
+  /**
+   * A worker that replies to nothing for this long is stopped and replaced; see `runOnWorkers`.
+   * Default DOCUMENT_TIME_LIMIT_MS. Not enforced when analysing in this thread.
+   */
+  documentTimeLimitMs?: number;
+  /** The worker script; default the compiled pipeline worker next to this module (tests pass their own). */
+  workerFile?: string;
 }
+
+/** A document that takes longer than this alone is rejected rather than allowed to stall the run. */
+export const DOCUMENT_TIME_LIMIT_MS = 30_000;
 
 export interface WorkerRequest {
   seq: number;
   origin: Origin;
   record: InputRecord;
   now: string;
+  /** Analyse this document in a batch of its own (set when retrying the documents of a stopped worker). */
+  solo?: boolean;
 }
 export type WorkerReply = { seq: number } & Outcome;
 
@@ -55,21 +67,39 @@ function fromReadItem(item: ReadItem): Outcome | null {
 
 export async function* analyzeStream(items: AsyncIterable<ReadItem>, options: PoolOptions = {}): AsyncGenerator<Outcome> {
   const now = options.now ?? new Date();
-  const workerFile = fileURLToPath(new URL('./worker.js', import.meta.url));
+  const workerFile = options.workerFile ?? fileURLToPath(new URL('./worker.js', import.meta.url));
   const workers = Math.max(1, options.workers ?? availableParallelism());
   // Running from TypeScript sources (tests, tsx) there is no compiled worker: analyse in-thread.
   if (workers === 1 || !existsSync(workerFile)) {
     for await (const item of items) yield fromReadItem(item) ?? analyzeOutcome(item.origin, (item as { record: InputRecord }).record, now);
     return;
   }
-  yield* runOnWorkers(items, workers, workerFile, now);
+  yield* runOnWorkers(items, { size: workers, workerFile, now, timeLimitMs: options.documentTimeLimitMs ?? DOCUMENT_TIME_LIMIT_MS });
 }
 
-async function* runOnWorkers(items: AsyncIterable<ReadItem>, size: number, workerFile: string, now: Date): AsyncGenerator<Outcome> {
+interface Job {
+  request: WorkerRequest;
+  worker: Worker;
+}
+
+/**
+ * Worker threads with a watchdog. A worker analyses its requests in order, in batches; when it has
+ * work and has replied to nothing for `timeLimitMs`, it is stopped and replaced. The documents it
+ * held are sent again, each alone (`solo`); a document that alone exhausts the limit is rejected
+ * with that reason. So one pathological document costs at most two time limits and never stalls
+ * or fails the rest of the run.
+ */
+async function* runOnWorkers(
+  items: AsyncIterable<ReadItem>,
+  { size, workerFile, now, timeLimitMs }: { size: number; workerFile: string; now: Date; timeLimitMs: number },
+): AsyncGenerator<Outcome> {
   const maxInFlight = size * 32;
   const results = new Map<number, Outcome>();
-  const pending = new Map<number, { origin: Origin; worker: Worker }>();
+  const pending = new Map<number, Job>();
   const load = new Map<Worker, number>();
+  /** When each worker last replied, was given work while idle, or came online (start-up is not stalling). */
+  const lastProgress = new Map<Worker, number>();
+  const online = new Set<Worker>();
   let wake: (() => void) | null = null;
   const notify = (): void => {
     const resume = wake;
@@ -77,30 +107,67 @@ async function* runOnWorkers(items: AsyncIterable<ReadItem>, size: number, worke
     resume?.();
   };
 
+  const send = (worker: Worker, request: WorkerRequest): void => {
+    const held = load.get(worker) ?? 0;
+    if (held === 0) lastProgress.set(worker, Date.now());
+    load.set(worker, held + 1);
+    pending.set(request.seq, { request, worker });
+    worker.postMessage(request);
+  };
+  const jobsOf = (worker: Worker): Job[] => [...pending.values()].filter((job) => job.worker === worker);
+  const retire = (worker: Worker): void => {
+    load.delete(worker);
+    lastProgress.delete(worker);
+    online.delete(worker);
+    for (const job of jobsOf(worker)) pending.delete(job.request.seq);
+  };
   const spawn = (): Worker => {
     const worker = new Worker(workerFile);
     load.set(worker, 0);
+    worker.on('online', () => {
+      online.add(worker);
+      lastProgress.set(worker, Date.now());
+    });
     worker.on('message', (reply: WorkerReply) => {
       const { seq, ...outcome } = reply;
+      // A stopped worker's last words, or a reply to a request since sent elsewhere: ignored.
+      if (pending.get(seq)?.worker !== worker) return;
       pending.delete(seq);
       load.set(worker, (load.get(worker) ?? 1) - 1);
+      lastProgress.set(worker, Date.now());
       results.set(seq, outcome);
       notify();
     });
     worker.on('error', (error: Error) => {
-      // A crashed worker fails only the documents it held; a fresh one takes its place.
-      load.delete(worker);
-      for (const [seq, job] of pending) {
-        if (job.worker !== worker) continue;
-        pending.delete(seq);
-        results.set(seq, { ok: false, origin: job.origin, reason: `internal error: ${error.message}` });
-      }
-      spawn();
-      notify();
+      if (load.has(worker)) replace(worker, `internal error: ${error.message}`);
     });
     return worker;
   };
+  /**
+   * Replaces a stalled or crashed worker. Requests are analysed in order, and a solo one alone: if
+   * the oldest it held was solo, that document is the cause and is rejected with `reason`; every
+   * other document it held is sent again, alone, to a fresh worker.
+   */
+  const replace = (worker: Worker, reason: string): void => {
+    const jobs = jobsOf(worker).sort((a, b) => a.request.seq - b.request.seq);
+    retire(worker);
+    void worker.terminate();
+    const fresh = spawn();
+    const culprit = jobs[0]?.request.solo ? jobs.shift() : undefined;
+    if (culprit) results.set(culprit.request.seq, { ok: false, origin: culprit.request.origin, reason });
+    for (const job of jobs) send(fresh, { ...job.request, solo: true });
+    notify();
+  };
+  const stopStalled = (): void => {
+    const time = Date.now();
+    for (const [worker, held] of [...load]) {
+      if (held === 0 || !online.has(worker) || time - (lastProgress.get(worker) ?? time) <= timeLimitMs) continue;
+      replace(worker, `analysis stopped: the document took longer than ${timeLimitMs / 1000} s`);
+    }
+  };
   for (let i = 0; i < size; i++) spawn();
+  const watchdog = setInterval(stopStalled, Math.min(1000, Math.max(10, timeLimitMs / 4)));
+  watchdog.unref();
 
   const iterator = items[Symbol.asyncIterator]();
   let exhausted = false;
@@ -120,11 +187,7 @@ async function* runOnWorkers(items: AsyncIterable<ReadItem>, size: number, worke
           results.set(seq, { ok: false, origin: item.origin, reason: item.reason });
           continue;
         }
-        const worker = leastLoaded(load);
-        load.set(worker, (load.get(worker) ?? 0) + 1);
-        pending.set(seq, { origin: item.origin, worker });
-        const request: WorkerRequest = { seq, origin: item.origin, record: item.record, now: now.toISOString() };
-        worker.postMessage(request);
+        send(leastLoaded(load), { seq, origin: item.origin, record: item.record, now: now.toISOString() });
         if (results.has(nextOut)) break;
       }
       while (results.has(nextOut)) {
@@ -138,6 +201,7 @@ async function* runOnWorkers(items: AsyncIterable<ReadItem>, size: number, worke
       }
     }
   } finally {
+    clearInterval(watchdog);
     await Promise.all([...load.keys()].map((worker) => worker.terminate()));
   }
 }

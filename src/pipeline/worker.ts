@@ -12,8 +12,16 @@ const MAX_BATCH = 16;
 const queue: WorkerRequest[] = [];
 let draining = false;
 
+/** The requests analysed together next: up to MAX_BATCH in a row, or one marked `solo` alone. */
+function nextBatch(): WorkerRequest[] {
+  if (queue[0]!.solo) return queue.splice(0, 1);
+  let size = 1;
+  while (size < MAX_BATCH && size < queue.length && !queue[size]!.solo) size++;
+  return queue.splice(0, size);
+}
+
 function drain(): void {
-  const batch = queue.splice(0, MAX_BATCH);
+  const batch = nextBatch();
   // One pool sends one `now` with every request.
   const outcomes = analyzeOutcomes(batch.map((r) => ({ origin: r.origin, record: r.record })), new Date(batch[0]!.now));
   batch.forEach((request, i) => {

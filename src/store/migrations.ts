@@ -170,7 +170,22 @@ export const migrations: readonly Migration[] = [
     ],
     backfill: linkOnce,
   },
+  {
+    version: 8,
+    name: 'story terms by name, not by entity type',
+    // Link features store each article's terms; entity keys used to carry their type ("per:",
+    // "org:"), and now one name is one term whatever its type. Stored features are recomputed from
+    // the stored records, and every article relinked with them.
+    statements: [],
+    backfill: relinkAll,
+  },
 ];
+
+/** Recomputes every stored article's link features and links them all again. */
+async function relinkAll(tx: SqlExecutor): Promise<void> {
+  const { rows } = await tx.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM articles) AS any');
+  if (rows[0]?.any) await relinkStored(tx);
+}
 
 /** Indexes the entities of stored articles unless they are indexed already (by step 2's former backfill). */
 async function indexEntitiesOnce(tx: SqlExecutor): Promise<void> {

@@ -18,6 +18,8 @@ export interface EventDraft {
   sentenceIndex: number;
   /** "the clash", "the blast": a definite mention that points back to an event just told. */
   definite: boolean;
+  /** How many were shot, when the event's injured count was derived from it (see `tally`). */
+  shot?: Range | null;
 }
 
 const VIOLENT = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);

@@ -32,6 +32,8 @@ export function findTriggers(body: string, sentences: readonly Span[]): TriggerM
   const { triggerPattern, triggers } = taxonomy();
   const found: TriggerMention[] = [];
   const strong = new Set<number>();
+  /** Sentences with a strong trigger other than a demand: "workers gathered, demanding pay" is still a gathering. */
+  const strongBesidesDemands = new Set<number>();
   const strongViolent = new Set<number>();
   /** Sentence → start of its first statement or diplomacy trigger ("threatened reprisals for the killing"). */
   const firstSpeech = new Map<number, number>();
@@ -51,6 +53,7 @@ export function findTriggers(body: string, sentences: readonly Span[]): TriggerM
       found.push({ start: m.index, end, text: m[0], type: sense.type, subtype: sense.subtype, weak: rule.weak, sentenceIndex });
       if (!rule.weak) {
         strong.add(sentenceIndex);
+        if (sense.subtype !== 'Demand') strongBesidesDemands.add(sentenceIndex);
         if (VIOLENT_TYPES.has(sense.type)) strongViolent.add(sentenceIndex);
         if (SPEECH_TYPES.has(sense.type) && !firstSpeech.has(sentenceIndex)) firstSpeech.set(sentenceIndex, m.index);
       }
@@ -61,9 +64,11 @@ export function findTriggers(body: string, sentences: readonly Span[]): TriggerM
 
   /**
    * A bare casualty word is redundant beside a violent trigger, or after a statement that it is
-   * the object of; other weak triggers give way to any strong one.
+   * the object of; a weak gathering gives way to any strong trigger but a demand; other weak
+   * triggers give way to any strong one.
    */
   function redundant(t: TriggerMention): boolean {
+    if (t.type === 'Protests') return strongBesidesDemands.has(t.sentenceIndex);
     if (!VIOLENT_TYPES.has(t.type)) return strong.has(t.sentenceIndex);
     return strongViolent.has(t.sentenceIndex) || t.start > (firstSpeech.get(t.sentenceIndex) ?? Infinity);
   }
