@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Entity, EntityType, Quote } from '../src/document.js';
+import type { Entity, EntityType, Quote, Span } from '../src/document.js';
 import { findQuotes } from '../src/annotate/quotes.js';
 import { extractDocument } from '../src/extract/index.js';
 import { STAGES } from '../src/pipeline/analyze.js';
@@ -58,7 +58,14 @@ const CASES: ReadonlyArray<readonly [string, Expected[]]> = [
       { text: 'the convoy would wait', cue: 'said', speaker: 'Vask' },
     ],
   ],
-  ['Vask threatened the rebels, saying the deadline had passed.', [{ text: 'the rebels, saying the deadline had passed', cue: 'threatened', speaker: 'Vask' }]],
+  // a participle after a comma opens an attribution of its own, with the same speaker
+  [
+    'Vask threatened the rebels, saying the deadline had passed.',
+    [
+      { text: 'the rebels', cue: 'threatened', speaker: 'Vask' },
+      { text: 'the deadline had passed', cue: 'saying', speaker: 'Vask' },
+    ],
+  ],
   ['According to the monitoring group, 40 people were killed.', [{ text: '40 people were killed', cue: 'According to', speaker: 'the monitoring group' }]],
   ['Forty people were killed, according to the monitoring group.', [{ text: 'Forty people were killed', cue: 'according to', speaker: 'the monitoring group' }]],
   ['Idris Calloway, a spokesman for the port, said the cranes were idle.', [{ text: 'the cranes were idle', speaker: 'Idris Calloway, a spokesman for the port' }]],
@@ -77,6 +84,57 @@ const CASES: ReadonlyArray<readonly [string, Expected[]]> = [
   ],
   ['“I kind of panicked,” Joss Arlen, 33, said of the flood.', [{ text: 'I kind of panicked', speaker: 'Joss Arlen, 33' }]],
   ['United States forces left the base.', []],
+  // stances: the subject takes a position; the content runs to the end of its clause and may be one word
+  ['The farmers union endorsed Olen.', [{ text: 'Olen', direct: false, cue: 'endorsed', speaker: 'The farmers union' }]],
+  ['Vask opposes the new toll, which starts in May.', [{ text: 'the new toll', cue: 'opposes', speaker: 'Vask' }]],
+  ['The mayor was endorsed by the farmers union.', []],
+  // seeming: how things look, with no source; the subject is part of the content
+  ['The old bridge seemed to sway in the wind.', [{ text: 'The old bridge', cue: 'seemed', speaker: null }, { text: 'to sway in the wind', cue: 'seemed', speaker: null }]],
+  ['The convoy is expected to reach Orlin on Friday.', [{ text: 'The convoy', cue: 'expected' }, { text: 'to reach Orlin on Friday', cue: 'expected' }]],
+  ['It appears that the ferry will not sail.', [{ text: 'the ferry will not sail', cue: 'appears', speaker: null }]],
+  ['Vask appeared on the morning show.', []],
+  // a verb joined to an earlier one shares its subject, and starts a content of its own
+  ['Vask left the hall and said the vote was rigged.', [{ text: 'the vote was rigged', cue: 'said', speaker: 'Vask' }]],
+  [
+    'Petra Nune said the plan would fail, and called it a waste of money.',
+    [
+      { text: 'the plan would fail', cue: 'said', speaker: 'Petra Nune' },
+      { text: 'it a waste of money', cue: 'called', speaker: 'Petra Nune' },
+    ],
+  ],
+  // "Asked whether …": a question with no asker named
+  [
+    'Asked whether the port would reopen, Vask said the ferry would sail.',
+    [
+      { text: 'whether the port would reopen', cue: 'Asked', speaker: null },
+      { text: 'the ferry would sail', cue: 'said', speaker: 'Vask' },
+    ],
+  ],
+  // a headline in title case: its capitalized verbs are cues
+  ['Mayor Olen Endorses Farm Bill', [{ text: 'Farm Bill', cue: 'Endorses', speaker: 'Mayor Olen' }]],
+  // determiners that stand alone as subjects; a title before a name in an inverted speaker
+  ['Some say the toll is too high.', [{ text: 'the toll is too high', speaker: 'Some' }]],
+  ['One in three said the tax was unfair.', [{ text: 'the tax was unfair', speaker: 'One in three' }]],
+  ['“We are ready,” said Ohio delegate Ana Vask.', [{ text: 'We are ready', speaker: 'Ohio delegate Ana Vask' }]],
+  ['“No comment,” said a spokesman for the port.', [{ text: 'No comment', speaker: 'a spokesman for the port' }]],
+  ['Her campaign staff here said the count was fair.', [{ text: 'the count was fair', speaker: 'Her campaign staff' }]],
+  // poll subjects: a share or a ratio heads the phrase
+  ['About 6 in 10 riders said the toll was fair.', [{ text: 'the toll was fair', speaker: '6 in 10 riders' }]],
+  ['Most riders said the fare was low, but 55 percent of all drivers say the toll is too high.', [
+    { text: 'the fare was low', speaker: 'Most riders' },
+    { text: 'the toll is too high', speaker: '55 percent of all drivers' },
+  ]],
+  // a second verb of the same subject, and a contrast, end the first content without a comma
+  ['Vask said the talks had failed and said the rebels had left the city.', [
+    { text: 'the talks had failed', cue: 'said', speaker: 'Vask' },
+    { text: 'the rebels had left the city', cue: 'said', speaker: 'Vask' },
+  ]],
+  ['Some riders backed the toll while other riders backed the old fare.', [
+    { text: 'the toll', cue: 'backed', speaker: 'Some riders' },
+    { text: 'the old fare', cue: 'backed', speaker: 'other riders' },
+  ]],
+  // after a quoted question, an asking verb's object is the addressee
+  ['“Are you ready?” Olen asked the crowd.', [{ text: 'Are you ready?', cue: 'asked', speaker: 'Olen' }]],
 ];
 
 describe('findQuotes', () => {
@@ -97,6 +155,51 @@ describe('findQuotes', () => {
     expect(quotes).toHaveLength(2);
     expect(quotes[1]!.text).toBe('We will not close them again. The council must keep its promises.');
     expect(quotes[1]!.speaker?.text).toBe('Vask');
+  });
+});
+
+/** Sentence spans cut before each of the given sentence openings. */
+function sentencesAt(body: string, openings: readonly string[]): Span[] {
+  const starts = [0, ...openings.map((o) => body.indexOf(o))];
+  return starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1]! - 1 : body.length }));
+}
+
+describe('findQuotes across sentence splits', () => {
+  it('reads a quoted question with the attribution the splitter cut off after it', () => {
+    const body = '“Are you ready?” Olen asked.';
+    const quotes = findQuotes({ body, sentences: sentencesAt(body, ['Olen asked']), entities: [] });
+    expect(quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['Are you ready?', 'asked', 'Olen']]);
+  });
+
+  it('reads a sentence that opens in lower case with the one before it', () => {
+    const body = 'Sen. Mara Olen (R-Ky.) said the toll would rise.';
+    const quotes = findQuotes({ body, sentences: sentencesAt(body, ['said the toll']), entities: [] });
+    expect(quotes.map((q) => [q.text, q.speaker?.text])).toEqual([['the toll would rise', 'Sen. Mara Olen (R-Ky.)']]);
+  });
+
+  it('reads a sentence cut inside a parenthesis with the one before it', () => {
+    const body = 'Sen. Mara Olen (D-N.D.) opposes the new toll.';
+    const quotes = findQuotes({ body, sentences: sentencesAt(body, ['D.) opposes']), entities: [] });
+    expect(quotes.map((q) => [q.text, q.speaker?.text])).toEqual([['the new toll', 'Sen. Mara Olen (D-N.D.)']]);
+  });
+
+  it('gives a paragraph that is a quote to the cue and colon that end the paragraph before it', () => {
+    const body = 'The council replied:\n“We will not pay for the bridge this year.”';
+    const quotes = quotesOf(body);
+    expect(quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['We will not pay for the bridge this year.', 'replied', 'The council']]);
+  });
+});
+
+describe('labelled lines', () => {
+  it('attributes a line to the name that opens it with a colon', () => {
+    const body = 'Olen: The bridge will reopen in May.\nMore text follows here.';
+    const quotes = quotesOf(body, [entity(body, 'Olen', 'PER', 'per:olen')]);
+    expect(quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['The bridge will reopen in May', ':', 'Olen']]);
+  });
+
+  it('ignores labels that name nobody', () => {
+    expect(quotesOf('Still to come: results from the northern districts.')).toEqual([]);
+    expect(quotesOf('UPDATE: The bridge will reopen in May.')).toEqual([]);
   });
 });
 

@@ -179,7 +179,7 @@ export function annotateEvents(doc: Document): Document {
   const numbersWithin = spansWithin(doc.numbers);
   const places = placeMentions(doc);
   const main = mainPlace(places);
-  const times = datedTimes(doc.times);
+  const times = datedTimes(doc.times, body);
   const published = doc.published?.value ?? null;
   const drafts: EventDraft[] = [];
 

@@ -7,9 +7,11 @@
  * small tokenizer splits them, and the frames of src/annotate/quote/frames.ts read them. Quotes
  * never overlap: direct quotes come first; an indirect attribution inside another's content
  * yields to it (the outer one reports it), except that "according to X, …" yields to what it holds.
+ * A line opened by a name and a colon ("Mayor Vask: …") is that name's, and a paragraph ending in
+ * "X replied:" hands its speaker to the quote that opens the next one.
  */
 import type { Document, Quote, Span, Stage } from '../document.js';
-import { cueOfQuote, indirectAt, Stretch, type Candidate } from './quote/frames.js';
+import { cueOfQuote, indirectAt, labelledLine, opensParagraph, Stretch, type Candidate } from './quote/frames.js';
 import { CUES_BY_FIRST_WORD } from './quote/lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './quote/marks.js';
 import { SpeakerResolver } from './quote/speakers.js';
@@ -24,6 +26,9 @@ export function findQuotes(doc: Pick<Document, 'body' | 'sentences' | 'entities'
   const { body } = doc;
   const quoted = findQuotedSpans(body);
   const stretches = stretchesToRead(body, sentencesOf(doc), quoted);
+  const speakerEntities = doc.entities.filter((e) => e.type === 'PER' || e.type === 'ORG');
+  /** A label ("Mayor Vask: …") speaks only when it names a person or an organisation. */
+  const namesSpeaker = (span: Span): boolean => speakerEntities.some((e) => e.start < span.end && span.start < e.end);
   const direct: Candidate[] = [];
   const indirect: Candidate[] = [];
   let firstQuote = 0;
@@ -33,7 +38,7 @@ export function findQuotes(doc: Pick<Document, 'body' | 'sentences' | 'entities'
     let lastQuote = firstQuote;
     while (lastQuote < quoted.length && quoted[lastQuote]!.start < span.end) lastQuote++;
     const stretch = new Stretch(body, tokenize(body, span.start, span.end), span);
-    previous = readStretch(stretch, quoted.slice(firstQuote, lastQuote), previous, direct, indirect);
+    previous = readStretch(stretch, quoted.slice(firstQuote, lastQuote), previous, direct, indirect, namesSpeaker);
   }
   const kept = resolveOverlaps(direct, indirect);
   if (kept.length === 0) return [];
@@ -64,6 +69,9 @@ function stretchesToRead(body: string, sentences: readonly Span[], quoted: reado
   CUE_WORD.lastIndex = 0;
   for (let m = CUE_WORD.exec(body); m !== null; m = CUE_WORD.exec(body)) cueOffsets.push(m.index);
   const quoteStarts = quoted.map((q) => q.start);
+  /** Closed quotations by start: a sentence that is one whole quotation may be followed by its attribution ("“Ready?” | Olen asked."). */
+  const closedQuoteEnd = new Map(quoted.filter((q) => q.closed).map((q) => [q.start, q.end]));
+  const isWholeQuote = (span: Span): boolean => closedQuoteEnd.get(span.start) === trimmedEnd(body, span);
   let nextCue = 0;
   let nextQuote = 0;
   /** Advances a cursor over sorted offsets; true when one falls inside the span. */
@@ -77,7 +85,8 @@ function stretchesToRead(body: string, sentences: readonly Span[], quoted: reado
     const last = stretches[stretches.length - 1];
     while (crossing < quoted.length && quoted[crossing]!.end <= (last?.end ?? 0)) crossing++;
     const crosses = last !== undefined && crossing < quoted.length && quoted[crossing]!.start < last.end && quoted[crossing]!.end > last.end;
-    if (last && (crosses || endsWithTitle(body, last, sentence))) {
+    const attributionFollows = last !== undefined && isWholeQuote(last) && !body.slice(last.end, sentence.end).includes('\n');
+    if (last && (crosses || attributionFollows || endsWithTitle(body, last, sentence) || opensInLowerCase(body, last, sentence))) {
       last.end = Math.max(last.end, sentence.end);
       last.read = true;
       continue;
@@ -86,9 +95,54 @@ function stretchesToRead(body: string, sentences: readonly Span[], quoted: reado
     const [hasQuote, quoteCursor] = holds(quoteStarts, nextQuote, sentence);
     nextCue = cueCursor;
     nextQuote = quoteCursor;
-    stretches.push({ start: sentence.start, end: sentence.end, read: hasCue || hasQuote });
+    stretches.push({ start: sentence.start, end: sentence.end, read: hasCue || hasQuote || mayBeLabelled(body, sentence) });
   }
   return stretches.filter((s) => s.read).map(({ start, end }) => ({ start, end }));
+}
+
+/** How far into a paragraph the colon of a label ("Mayor Vask: …") may stand, in characters. */
+const LABEL_REACH = 40;
+
+/** A paragraph's opening sentence with a colon near its start may be a labelled line. */
+function mayBeLabelled(body: string, sentence: Span): boolean {
+  const reach = Math.min(sentence.end, sentence.start + LABEL_REACH);
+  for (let k = sentence.start + 1; k < reach; k++) if (body.charCodeAt(k) === COLON) return opensParagraph(body, sentence.start);
+  return false;
+}
+
+const COLON = 58;
+
+/**
+ * A sentence never opens in lower case, nor inside a parenthesis: one that does was split off
+ * after an abbreviation ("Sen. Mara Olen (R-Ky.) | said …", "(D-N.| D.)") and is read with the
+ * sentence before it.
+ */
+function opensInLowerCase(body: string, last: Span, next: Span): boolean {
+  const code = body.charCodeAt(next.start);
+  return ((code >= 97 && code <= 122) || endsInsideParenthesis(body, last)) && !body.slice(last.end, next.start).includes('\n');
+}
+
+/** How far back a sentence end may lie inside a short parenthesis ("(D-N.| D.)"). */
+const PARENTHESIS_REACH = 8;
+
+/** True when a sentence was cut inside a short parenthesis opened just before its end. */
+function endsInsideParenthesis(body: string, last: Span): boolean {
+  for (let k = last.end - 1; k >= Math.max(last.start, last.end - PARENTHESIS_REACH); k--) {
+    const code = body.charCodeAt(k);
+    if (code === CLOSING_PARENTHESIS) return false;
+    if (code === OPENING_PARENTHESIS) return true;
+  }
+  return false;
+}
+
+const OPENING_PARENTHESIS = 40;
+const CLOSING_PARENTHESIS = 41;
+
+/** A span's end with trailing white space left out. */
+function trimmedEnd(body: string, span: Span): number {
+  let end = span.end;
+  while (end > span.start && isRegexSpace(body.charCodeAt(end - 1))) end--;
+  return end;
 }
 
 /** `inside`: the quoted passages that start in the stretch; `previous`: the last attribution read before it. */
@@ -98,6 +152,7 @@ function readStretch(
   previous: Candidate | null,
   direct: Candidate[],
   indirect: Candidate[],
+  namesSpeaker: (span: Span) => boolean,
 ): Candidate | null {
   const used = new Set<number>();
   let last = previous;
@@ -113,6 +168,11 @@ function readStretch(
       direct.push(last);
     }
   }
+  const labelled = inside.length === 0 ? labelledLine(stretch) : null;
+  if (labelled?.speaker && namesSpeaker(labelled.speaker)) {
+    indirect.push(labelled);
+    last = labelled;
+  }
   for (const cue of stretch.cues) {
     if (used.has(cue.index)) continue;
     const at = stretch.words[cue.index]!.start;
@@ -122,7 +182,29 @@ function readStretch(
     indirect.push(found);
     if (!last || end(found) > end(last)) last = found;
   }
-  return last;
+  return introducerAtEnd(stretch) ?? last;
+}
+
+/** How many words may stand between an introducing cue and its colon ("said on Tuesday:"). */
+const INTRODUCER_REACH = 6;
+
+/**
+ * "The council replied: ¶ “…”": a stretch that ends in a cue and a colon introduces the quote that
+ * opens the next paragraph. Returned as the attribution that quote continues (it has no content).
+ */
+function introducerAtEnd(stretch: Stretch): Candidate | null {
+  const { words } = stretch;
+  const colon = words.length - 1;
+  if (colon < 1 || words[colon]!.text !== ':') return null;
+  for (let k = stretch.cues.length - 1; k >= 0; k--) {
+    const cue = stretch.cues[k]!;
+    if (cue.end > colon || colon - cue.end > INTRODUCER_REACH) continue;
+    if (words.slice(cue.end, colon).some((w) => !w.isWord && w.text !== ',')) return null;
+    const speaker = stretch.speakerOf(cue, 0);
+    if (!speaker) return null;
+    return { contents: [], cue: stretch.cueSpan(cue), speaker: stretch.charSpan(speaker), direct: true, outer: false };
+  }
+  return null;
 }
 
 /** Where a candidate's last piece (cue or content) ends. */

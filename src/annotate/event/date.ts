@@ -1,7 +1,11 @@
 /**
  * When an event happened: the sentence's resolved time expression nearest to the trigger, else
- * the date of the previous sentences of its paragraph (one step coarser), else the publication
- * date at precision 3. Durations, vague references and bare years are not event dates.
+ * the date of the previous sentences of its paragraph (one step coarser), else the document's
+ * first day-precise date not after publication (one step coarser: a story's lead names the
+ * incident's day and a headline or follow-up sentence without a date is about it), else the
+ * publication date at precision 3. Durations, vague references and bare years are not event dates,
+ * nor are the times of reporting ("police said Sunday", "was arrested Friday") or a page's own
+ * stamps ("Posted: Monday, March 3, 2014").
  */
 import type { Span, TimeExpression } from '../../document.js';
 
@@ -23,17 +27,39 @@ export function dateOf(value: string): EventDate | null {
   return null;
 }
 
+/** What a time dates: the happening told, the telling of it ("police said Sunday"), or the page ("Updated: …"). */
+export type TimeRole = 'event' | 'reporting' | 'stamp';
+
 export interface DatedTime {
   start: number;
   date: EventDate;
+  role: TimeRole;
 }
 
-export function datedTimes(times: readonly TimeExpression[]): DatedTime[] {
+/**
+ * A time right after a verb of saying or of the legal process dates that verb, not the happening
+ * before it; "as reported on 2 May, …" is a sentence adverbial and still dates what follows.
+ */
+const REPORTING_BEFORE =
+  /(?<!\bas\s+)\b(?:said|says|say|told|reported|announced|confirmed|added|stated|explained|arrested|charged|booked|arraigned|sentenced|indicted|identified|released|appeared|testified|pleaded|remained|remains)\s+(?:on\s+)?$/iu;
+/** The page's own dates: "Posted: Monday, …", "Last updated on 3 May 2020". */
+const STAMP_BEFORE = /\b(?:posted|updated|published|modified)(?:\s+(?:on|at))?\s*:?\s*$/iu;
+/** How far before a time its verb or stamp label is looked for. */
+const ROLE_WINDOW_CHARS = 24;
+
+function roleOf(body: string, start: number): TimeRole {
+  const before = body.slice(Math.max(0, start - ROLE_WINDOW_CHARS), start);
+  if (STAMP_BEFORE.test(before)) return 'stamp';
+  return REPORTING_BEFORE.test(before) ? 'reporting' : 'event';
+}
+
+/** The document's dated times with their role; without `body` every time counts as an event's. */
+export function datedTimes(times: readonly TimeExpression[], body?: string): DatedTime[] {
   const dated: DatedTime[] = [];
   for (const t of times) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
     const date = dateOf(t.value);
-    if (date) dated.push({ start: t.start, date });
+    if (date) dated.push({ start: t.start, date, role: body === undefined ? 'event' : roleOf(body, t.start) });
   }
   return dated;
 }
@@ -62,13 +88,17 @@ export interface DateContext {
 
 /**
  * A time of the sentence nearest to this trigger (and not nearer another event's trigger); else
- * the last date earlier in the paragraph or a dated next sentence ("…, the ministry said. On
- * Thursday …"), one step coarser; else the publication date at precision 3.
+ * the date of the sentence's own telling ("…, police said Sunday"), one step coarser; else the
+ * last date earlier in the paragraph or a dated next sentence ("…, the ministry said. On
+ * Thursday …"), one step coarser; else the document's lead date (the first day-precise event
+ * date not after publication) at precision 2; else the publication date at precision 3.
  */
-export function eventDate(times: readonly DatedTime[], ctx: DateContext): EventDate | null {
+export function eventDate(allTimes: readonly DatedTime[], ctx: DateContext): EventDate | null {
   const { sentence, paragraph, trigger } = ctx;
+  const times = allTimes.filter((t) => t.role === 'event');
   // "On 3 May 2020, forces fired at the 7 July district": the opening time dates the main clause.
-  const opening = trigger === Math.min(...ctx.siblings) ? times.find((t) => t.start >= sentence.start && t.start - sentence.start <= SENTENCE_OPENING_CHARS) : undefined;
+  // "As reported on 2 May 2020, …" opens the sentence too: the report's date then stands for the event's.
+  const opening = trigger === Math.min(...ctx.siblings) ? allTimes.find((t) => t.role !== 'stamp' && t.start >= sentence.start && t.start - sentence.start <= SENTENCE_OPENING_CHARS) : undefined;
   if (opening) return opening.date;
   let best: DatedTime | undefined;
   for (const t of times) {
@@ -78,10 +108,17 @@ export function eventDate(times: readonly DatedTime[], ctx: DateContext): EventD
     if (!best || Math.abs(t.start - trigger) < Math.abs(best.start - trigger)) best = t;
   }
   if (best) return best.date;
-  const earlier = times.filter((t) => t.start >= paragraph.start && t.start < sentence.start).at(-1);
-  const following = ctx.next ? times.find((t) => t.start >= ctx.next!.start && t.start < ctx.next!.end && t.date.precision === 1) : undefined;
+  // The telling in its own sentence bounds it ("…, police said Sunday") better than another sentence's time.
+  const telling = allTimes.find((t) => t.role === 'reporting' && t.start >= sentence.start && t.start < sentence.end);
+  if (telling) return { value: telling.date.value, precision: coarser(telling.date.precision) };
+  // Beyond the sentence, the date of a telling ("…, SOHR said on Saturday") still bounds the happening.
+  const unstamped = allTimes.filter((t) => t.role !== 'stamp');
+  const earlier = unstamped.filter((t) => t.start >= paragraph.start && t.start < sentence.start).at(-1);
+  const following = ctx.next ? unstamped.find((t) => t.start >= ctx.next!.start && t.start < ctx.next!.end && t.date.precision === 1) : undefined;
   const inherited = earlier ?? following;
   if (inherited) return { value: inherited.date.value, precision: coarser(inherited.date.precision) };
   const publishedDate = ctx.published ? dateOf(ctx.published) : null;
+  const lead = times.find((t) => t.date.precision === 1 && (!publishedDate || t.date.value <= publishedDate.value));
+  if (lead) return { value: lead.date.value, precision: 2 };
   return publishedDate ? { value: publishedDate.value, precision: 3 } : null;
 }

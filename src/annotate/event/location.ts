@@ -1,14 +1,106 @@
 /**
  * Where an event happened: the finest geocoded place named in its sentence (first named on ties), else in its paragraph, else the document's main place. A place inherited
  * from beyond the sentence is never reported finer than precision 2.
+ *
+ * Besides the LOC entities the places layer placed, a capitalised name the tagger left out is a
+ * place mention when the words around it say so ("in Xville", "near Xville", "Xville village",
+ * "Xville (District, Province)") and the gazetteer knows it as a town in the document's countries.
  */
 import type { Document, DocumentPlace, EventLocation, Span } from '../../document.js';
+import { documentCountries, geocode, type Place } from '../geo/index.js';
+import { gazetteer, placeKey, rowsNamed } from '../geo/gazetteer.js';
 
 export interface PlaceMention extends Span {
   place: DocumentPlace;
+  /** A town outside the country the rest of the story's places are in ("Zaragoza" in a story of Puebla's towns): likely a namesake. */
+  stray?: boolean;
+  /** The story's dateline ("DAYTON, Ohio (AP) —"): where it was reported from, usually where it happened. */
+  dateline?: boolean;
 }
 
-/** LOC mentions of the document that the places layer could place, in text order. */
+/** A capitalised name of up to four words; lower-case particles may join them ("Recanto das Emas", "Bin Jawad"). */
+const NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|do|das|dos|del|la|el|al|as|ad|ar|an|bin|ibn)\s+)?\p{Lu}[\p{L}'’-]*){0,3}`;
+/** Where a following name is a place: a locative preposition, or a settlement noun with "of". */
+const LOCATIVE_BEFORE = String.raw`\b(?:in|near|outside|around|at|between|and|(?:town|village|city|suburb|township|locality|neighbou?rhood)\s+of)\s+(?:the\s+)?`;
+/** Where a preceding name is a place: a settlement noun, or ACLED-style "(District, Province)" right after it. */
+const LOCATIVE_AFTER = String.raw`(?=\s+(?:village|town|city|township|locality|area|district|municipality)\b|\s+\(\p{Lu}[^()]{1,60}\))`;
+const UNTAGGED_PLACE = new RegExp(String.raw`(?:${LOCATIVE_BEFORE})(${NAME})|\b(${NAME})${LOCATIVE_AFTER}`, 'gu');
+/**
+ * A town name the tagger read as an organisation or a nationality ("Memphis police", "on Dayton's
+ * north side"): the words after it make it the place.
+ */
+const INSTITUTION_AFTER_TOWN = /\s+(?:police|sheriff|officers|detectives|firefighters|fire\s+department|city\s+council)\b|['’]s\s+(?:(?:north|south)?(?:east|west)?(?:ern)?\s*)?(?:side|suburbs?|outskirts|downtown)\b/gu;
+/** The name that ends right before such words (looked for in a short window, not over the whole text). */
+const NAME_AT_END = new RegExp(String.raw`\b(${NAME})$`, 'u');
+const NAME_WINDOW_CHARS = 60;
+/** A dateline: a capitalised town at the start of a line, perhaps its state or country, perhaps the agency, then a dash. */
+const DATELINE = /(?:^|\n)[ \t]*(\p{Lu}[\p{Lu}\p{Lt} .'’-]{2,30}?)(?:,[ \t]*(\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*)?))?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[–—-])[ \t]/u;
+/** How far into the body a dateline may stand (after a headline and a byline). */
+const DATELINE_WITHIN_CHARS = 400;
+/** Capitalised words that are never a place on their own after "in" / "at" (months, weekdays, institutions' heads). */
+const NOT_A_PLACE = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'police', 'court', 'parliament', 'congress']);
+
+const townMemo = new Map<string, Place | null>();
+const TOWN_MEMO_LIMIT = 20_000;
+
+/** The town the gazetteer knows by this name in these countries; remembered, as the same names recur across stories. */
+function townNamed(name: string, countries: readonly string[]): Place | null {
+  const id = `${name}\u0000${countries.join()}`;
+  let place = townMemo.get(id);
+  if (place === undefined) {
+    if (townMemo.size >= TOWN_MEMO_LIMIT) townMemo.clear();
+    const found = geocode(name, { countries: [...countries], hint: 'city' });
+    place = found && found.lat !== null && found.precision === 1 ? found : null;
+    townMemo.set(id, place);
+  }
+  return place;
+}
+
+function townMention(name: string, start: number, place: Place): PlaceMention {
+  const key = `loc:${name.toLowerCase().replace(/\s+/g, '-')}`;
+  return { start, end: start + name.length, place: { key, name: place.name, country: place.country, country_code: place.countryCode, lat: place.lat, lon: place.lon, precision: 1, geonameid: place.geonameId } };
+}
+
+/** Names the tagger did not mark as places that the text puts somewhere, placed at town precision when the gazetteer knows them. */
+function untaggedPlaceMentions(doc: Document, countries: readonly string[]): PlaceMention[] {
+  const overlapping = (start: number, end: number) => doc.entities.find((e) => e.start < end && e.end > start);
+  const found: PlaceMention[] = [];
+  for (const m of doc.body.matchAll(UNTAGGED_PLACE)) {
+    const name = m[1] ?? m[2]!;
+    const start = m.index + m[0].indexOf(name, m[1] === undefined ? 0 : m[0].length - name.length);
+    if (NOT_A_PLACE.has(name.toLowerCase()) || overlapping(start, start + name.length)) continue;
+    const place = townNamed(name, countries);
+    if (place) found.push(townMention(name, start, place));
+  }
+  for (const after of doc.body.matchAll(INSTITUTION_AFTER_TOWN)) {
+    const windowStart = Math.max(0, after.index - NAME_WINDOW_CHARS);
+    const m = NAME_AT_END.exec(doc.body.slice(windowStart, after.index));
+    if (!m) continue;
+    const name = m[1]!;
+    const start = windowStart + m.index;
+    const entity = overlapping(start, start + name.length);
+    // Untagged, or tagged as something else over exactly these words: the tagger's LOC mentions are placed already.
+    if (entity && (entity.type === 'LOC' || entity.start !== start || entity.end !== start + name.length)) continue;
+    if (NOT_A_PLACE.has(name.toLowerCase())) continue;
+    const place = townNamed(name, countries);
+    if (place) found.push(townMention(name, start, place));
+  }
+  return found;
+}
+
+/** "DAYTON, Ohio (AP) —", "MORRISON –": the dateline town, placed in the state or country it names. */
+function datelineMention(body: string, countries: readonly string[]): PlaceMention | null {
+  const m = DATELINE.exec(body.slice(0, DATELINE_WITHIN_CHARS));
+  if (!m) return null;
+  const town = m[1]!.trim();
+  const start = m.index + m[0].indexOf(town);
+  const container = m[2] ? geocode(m[2], { countries: [...countries], hint: 'region' }) : null;
+  const inContainer = container?.countryCode ? [container.countryCode, ...countries.filter((c) => c !== container.countryCode)] : countries;
+  const place = townNamed(town, inContainer);
+  return place ? { ...townMention(town, start, place), dateline: true } : null;
+}
+
+/** Place mentions of the document in text order: LOC mentions the places layer could place, then names the tagger missed. */
 export function placeMentions(doc: Document): PlaceMention[] {
   const byKey = new Map(doc.places.map((p) => [p.key, p]));
   const mentions: PlaceMention[] = [];
@@ -16,22 +108,69 @@ export function placeMentions(doc: Document): PlaceMention[] {
     const place = e.type === 'LOC' ? byKey.get(e.key) : undefined;
     if (place && place.lat !== null) mentions.push({ start: e.start, end: e.end, place });
   }
-  return mentions;
+  const countries = documentCountries(doc.entities);
+  for (const p of doc.places) if (p.country_code && !countries.includes(p.country_code)) countries.push(p.country_code);
+  const extra = untaggedPlaceMentions(doc, countries);
+  const dateline = datelineMention(doc.body, countries);
+  if (dateline) {
+    const tagged = mentions.find((m) => m.start === dateline.start);
+    if (tagged) tagged.dateline = true;
+    else extra.push(dateline);
+  }
+  const all = extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
+  markStrays(all, doc.body);
+  return all;
+}
+
+/** How many countries have a populated place of this name: a name found in many ("San Francisco") tells little of where a story is. */
+function countriesNamed(name: string): number {
+  const key = placeKey(name);
+  let count = namesakeCountries.get(key);
+  if (count === undefined) {
+    const g = gazetteer();
+    const rows = rowsNamed(g.byName, key);
+    const codes = new Set<number>();
+    for (let i = 0; i < rows.length; i++) codes.add(g.country[rows[i]!]!);
+    count = Math.max(1, codes.size);
+    if (namesakeCountries.size >= TOWN_MEMO_LIMIT) namesakeCountries.clear();
+    namesakeCountries.set(key, count);
+  }
+  return count;
+}
+const namesakeCountries = new Map<string, number>();
+
+/**
+ * The story's country is the one its places point to most, each mention weighing less the more
+ * countries share its name; a town elsewhere is marked a stray when another country clearly leads.
+ */
+function markStrays(mentions: PlaceMention[], body: string): void {
+  const tally = new Map<string, number>();
+  for (const m of mentions) {
+    // Countries are named as actors too ("Turkey said"): only towns and regions say where the story is.
+    const code = m.place.precision < 3 ? m.place.country_code : null;
+    if (code) tally.set(code, (tally.get(code) ?? 0) + 1 / countriesNamed(body.slice(m.start, m.end)));
+  }
+  if (tally.size < 2) return;
+  const [[leader, lead], [, second]] = [...tally].sort((a, b) => b[1] - a[1]) as [[string, number], [string, number]];
+  if (lead <= second) return;
+  for (const m of mentions) if (m.place.precision === 1 && m.place.country_code && m.place.country_code !== leader) m.stray = true;
 }
 
 /** The finest place; the first named on ties ("in Campinas, São Paulo": the town comes first). */
 function finest(mentions: readonly PlaceMention[]): PlaceMention | undefined {
   let best: PlaceMention | undefined;
   for (const m of mentions) {
+    if (m.stray) continue;
     if (!best || m.place.precision < best.place.precision) best = m;
-    
   }
   return best;
 }
 
-/** The most mentioned place among the finest-precision ones; first mentioned on ties. */
+/** The dateline's town, else the most mentioned place among the finest-precision ones; first mentioned on ties. */
 export function mainPlace(mentions: readonly PlaceMention[]): DocumentPlace | null {
   if (mentions.length === 0) return null;
+  const dateline = mentions.find((m) => m.dateline && m.place.precision < 3);
+  if (dateline) return dateline.place;
   const counts = new Map<string, number>();
   for (const m of mentions) counts.set(m.place.key, (counts.get(m.place.key) ?? 0) + 1);
   const bestPrecision = Math.min(...mentions.map((m) => (m.place.precision === 3 ? 3 : 2)));
@@ -60,6 +199,8 @@ export function eventLocation(mentions: readonly PlaceMention[], sentence: Span,
     return toLocation(inSentence.place, false);
   }
   const inParagraph = finest(mentions.filter((m) => within(m, paragraph)));
+  // Only a region or country nearby: the story's own town in it is the better guess ("…, Ohio police said" in a Dayton story).
+  if (inParagraph && inParagraph.place.precision > 1 && main && main.precision === 1 && main.country_code === inParagraph.place.country_code) return toLocation(main, true);
   if (inParagraph) return toLocation(inParagraph.place, true);
   return main ? toLocation(main, true) : null;
 }

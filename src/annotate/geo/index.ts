@@ -193,6 +193,10 @@ for (const region of REGIONS) {
   for (const n of region.names) regionsByKey.set(placeKey(n), [...(regionsByKey.get(placeKey(n)) ?? []), region]);
 }
 
+/** Keys of regions' abbreviations ("Ill.", "Va.", "NY"): such a name is the region, never a town that shares the letters. */
+const ABBREVIATION = /^(?:\p{Lu}\.?\s?){1,3}$|\.$/u;
+const abbreviationKeys = new Set(REGIONS.flatMap((r) => r.names.filter((n) => ABBREVIATION.test(n)).map((n) => placeKey(n))));
+
 function regionPlace(name: string, { countries }: Scope): Place | null {
   const candidates = regionsByKey.get(placeKey(name)) ?? [];
   const region = candidates.find((r) => countries.includes(r.country)) ?? (countries.length === 0 ? candidates[0] : undefined);
@@ -270,6 +274,10 @@ export function geocode(name: string, context: GeocodeContext): Place | null {
   if (text === '') return null;
   const scope: Scope = { countries: context.countries.map((c) => c.toUpperCase()), near: context.near ?? [] };
   const hint = context.hint ?? null;
+  if (abbreviationKeys.has(placeKey(text))) {
+    const region = regionPlace(text, scope);
+    if (region) return region;
+  }
   for (const resolve of ORDER[hint ?? 'none']) {
     const place = resolve(text, scope);
     if (place) return hint === 'region' ? coarser(place, 2) : place;
@@ -415,7 +423,9 @@ function memoizedGeocode(): Geocoder {
 function containerOf(body: string, mention: Entity, entities: readonly Entity[], countries: readonly string[], lookup: Geocoder): Place | null {
   const next = entities.find((e) => e.start >= mention.end && e.type === 'LOC');
   if (!next || !/^,\s*$/u.test(body.slice(mention.end, next.start))) return null;
-  const place = lookup(next.name, { countries: [...countries], hint: HINT_OF_SUBTYPE[next.subtype ?? ''] ?? null });
+  // After the comma a name the region tables know is the region ("Vesele, Donetsk"), not its capital town.
+  const hint = HINT_OF_SUBTYPE[next.subtype ?? ''] ?? (regionsByKey.has(placeKey(next.name)) ? 'region' : null);
+  const place = lookup(next.name, { countries: [...countries], hint });
   return place && place.precision >= 2 && place.countryCode ? place : null;
 }
 

@@ -62,7 +62,25 @@ const ROWS: readonly Row[] = [
   // Americas
   ['Sinaloa', 'MX', 'Culiacan'], ['Guerrero', 'MX', 'Chilpancingo'], ['Michoacan', 'MX', 'Morelia'],
   ['Jalisco', 'MX', 'Guadalajara'], ['Tamaulipas', 'MX', 'Ciudad Victoria'], ['Guanajuato', 'MX', 'Guanajuato'],
-  ['Texas', 'US', 'Austin'], ['California', 'US', 'Sacramento'], ['Florida', 'US', 'Tallahassee'],
+  // United States: each state with its AP-style abbreviation ("Springfield, Ill.") and, where it is
+  // not also a common word, country code or city abbreviation (IN, OR, ME, LA, CO, …), its postal code.
+  ['Alabama|Ala.', 'US', 'Montgomery'], ['Alaska|AK', 'US', 'Juneau'], ['Arizona|Ariz.|AZ', 'US', 'Phoenix'],
+  ['Arkansas|Ark.|AR', 'US', 'Little Rock'], ['California|Calif.|Cal.|CA', 'US', 'Sacramento'], ['Colorado|Colo.', 'US', 'Denver'],
+  ['Connecticut|Conn.|CT', 'US', 'Hartford'], ['Delaware|Del.', 'US', 'Dover'], ['Florida|Fla.|FL', 'US', 'Tallahassee'],
+  ['Georgia|Ga.', 'US', 'Atlanta'], ['Hawaii', 'US', 'Honolulu'], ['Idaho|ID', 'US', 'Boise'], ['Illinois|Ill.|IL', 'US', 'Springfield'],
+  ['Indiana|Ind.', 'US', 'Indianapolis'], ['Iowa|IA', 'US', 'Des Moines'], ['Kansas|Kan.|Kans.|KS', 'US', 'Topeka'],
+  ['Kentucky|Ky.|KY', 'US', 'Frankfort'], ['Louisiana|La.', 'US', 'Baton Rouge'], ['Maine', 'US', 'Augusta'],
+  ['Maryland|Md.', 'US', 'Annapolis'], ['Massachusetts|Mass.', 'US', 'Boston'], ['Michigan|Mich.|MI', 'US', 'Lansing'],
+  ['Minnesota|Minn.|MN', 'US', 'Saint Paul'], ['Mississippi|Miss.|MS', 'US', 'Jackson'], ['Missouri|Mo.', 'US', 'Jefferson City'],
+  ['Montana|Mont.|MT', 'US', 'Helena'], ['Nebraska|Neb.|Nebr.|NE', 'US', 'Lincoln'], ['Nevada|Nev.|NV', 'US', 'Carson City'],
+  ['New Hampshire|N.H.|NH', 'US', 'Concord'], ['New Jersey|N.J.|NJ', 'US', 'Trenton'], ['New Mexico|N.M.|NM', 'US', 'Santa Fe'],
+  ['New York State|N.Y.|NY', 'US', 'Albany'], ['North Carolina|N.C.|NC', 'US', 'Raleigh'], ['North Dakota|N.D.|ND', 'US', 'Bismarck'],
+  ['Ohio|OH', 'US', 'Columbus'], ['Oklahoma|Okla.', 'US', 'Oklahoma City'], ['Oregon|Ore.|Oreg.', 'US', 'Salem'],
+  ['Pennsylvania|Pa.|Penn.', 'US', 'Harrisburg'], ['Rhode Island|R.I.|RI', 'US', 'Providence'], ['South Carolina|S.C.|SC', 'US', 'Columbia'],
+  ['South Dakota|S.D.|SD', 'US', 'Pierre'], ['Tennessee|Tenn.|TN', 'US', 'Nashville'], ['Texas|Tex.|TX', 'US', 'Austin'],
+  ['Utah|UT', 'US', 'Salt Lake City'], ['Vermont|Vt.|VT', 'US', 'Montpelier'], ['Virginia|Va.|VA', 'US', 'Richmond'],
+  ['Washington State|Wash.|WA', 'US', 'Olympia'], ['West Virginia|W.Va.|W. Va.|WV', 'US', 'Charleston'],
+  ['Wisconsin|Wis.|Wisc.|WI', 'US', 'Madison'], ['Wyoming|Wyo.|WY', 'US', 'Cheyenne'],
 ];
 
 export const REGIONS: readonly Region[] = ROWS.map(([names, country, capital]) => ({ names: names.split('|'), country, capital }));

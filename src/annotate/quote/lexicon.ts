@@ -13,9 +13,13 @@
  * - `according`: "according to X, …" / "…, according to X";
  * - `participle`: "…, saying …" (speaker = the clause's subject), "Noting …, X said …";
  * - `quoting`: verbs that report speech only next to a quotation ("Cruz continued: “…”"); alone
- *   they are not speech ("the fighting continued into the night").
+ *   they are not speech ("the fighting continued into the night");
+ * - `stance`: a position the subject takes toward something ("X endorsed C", "X opposes C"): the
+ *   content is what follows up to the end of its clause, and may be a single word ("Trump");
+ * - `seeming`: how things look, with nobody as the source ("C seemed to …", "C is expected to …",
+ *   "C reportedly …"): the content is the subject and what follows the cue.
  */
-export type CueFrame = 'speech' | 'tell' | 'according' | 'participle' | 'quoting';
+export type CueFrame = 'speech' | 'tell' | 'according' | 'participle' | 'quoting' | 'stance' | 'seeming';
 
 export interface CueEntry {
   /** Lower-case words, in order ("according", "to"). */
@@ -124,6 +128,17 @@ const REPORTING_VERBS: ReadonlyArray<readonly [string, string, 'speech' | 'tell'
   ['mocked mocks', 'mocking', 'speech'],
   ['expressed expresses', 'expressing', 'speech'],
   ['wondered', 'wondering', 'speech'],
+  ['signaled signalled signals', 'signaling signalling', 'speech'],
+  ['hint hinted hints', 'hinting', 'speech'],
+  ['imply implied implies', 'implying', 'speech'],
+  ['plead pleaded pleads', 'pleading', 'speech'],
+  ['forecast forecasts', 'forecasting', 'speech'],
+  ['disclose disclosed discloses', 'disclosing', 'speech'],
+  ['answered answers', 'answering', 'speech'],
+  ['repeat repeated repeats', 'repeating', 'speech'],
+  ['remember remembered remembers', 'remembering', 'speech'],
+  ['emailed texted', 'emailing texting', 'speech'],
+  ['retweeted', 'retweeting', 'speech'],
   ['inform informed informs', 'informing', 'tell'],
   ['assure assured assures', 'assuring', 'tell'],
   ['remind reminded reminds', 'reminding', 'tell'],
@@ -143,6 +158,27 @@ const phrases = (forms: string): string[][] => {
 /** Verbs that report speech only when a quotation stands next to them. */
 const QUOTING_VERBS = 'continued continues went quipped shouted yelled chanted laughed posted read began'.split(' ');
 
+/**
+ * Verbs of taking a position (support, opposition, praise, blame, seeking, ordering), past and
+ * present forms. Forms that are as often nouns are left out ("support", "attack", "offer",
+ * "challenges", "thanks", "requests"), and so are verbs of physical acts ("attacked", "pushed"):
+ * in conflict news they report events, not positions.
+ */
+const STANCE_VERBS =
+  ('endorsed endorses supported supports opposed opposes backed ordered orders offered sought seeks ' +
+    'discussed discusses bemoaned bemoans assailed assails referenced railed slams blasts praises thanked ' +
+    'portrayed portrays likened likens invoked invokes highlighted voiced championed challenged applauded applauds ' +
+    'welcomed preferred prefers prefer nominated requested sided promoted ridiculed ridicules derided derides chided ' +
+    'chides scolded scolds lambasted lambasts mention discuss oppose named issued learned sees ' +
+    'supporting backing').split(' ');
+
+/**
+ * Raising verbs and adverbs: "C seems to …", "C is expected to …", "C reportedly …". Forms of
+ * "appear" and "seem" read only before "to", "that" or a complement; "expected" only after a form
+ * of "be" and before "to" (the frame checks both).
+ */
+const SEEMING_CUES = 'seem seems seemed appear appears appeared expected reportedly'.split(' ');
+
 /** Verbs with a particle, whose object is what was said ("referring to the deal"). */
 const PHRASAL_CUES: ReadonlyArray<readonly [string, CueFrame]> = [
   ['referred to', 'speech'], ['refers to', 'speech'], ['referring to', 'participle'],
@@ -156,6 +192,8 @@ export const CUE_ENTRIES: readonly CueEntry[] = [
   { words: ['according', 'to'], frame: 'according' },
   ...PHRASAL_CUES.map(([phrase, frame]) => ({ words: phrase.split(' '), frame })),
   ...QUOTING_VERBS.map((verb) => ({ words: [verb], frame: 'quoting' as const })),
+  ...STANCE_VERBS.map((verb) => ({ words: [verb], frame: 'stance' as const })),
+  ...SEEMING_CUES.map((word) => ({ words: [word], frame: 'seeming' as const })),
   ...REPORTING_VERBS.flatMap(([finite, participle, frame]) => [
     ...phrases(finite).map((words) => ({ words, frame })),
     ...phrases(participle).map((words) => ({ words, frame: 'participle' as const })),
@@ -174,6 +212,9 @@ export const CUES_BY_FIRST_WORD: ReadonlyMap<string, readonly CueEntry[]> = (() 
   return map;
 })();
 
+/** Verbs of asking: after a quoted question, what follows them is an addressee ("“Ready?” she asked the crowd"). */
+export const ASKING_CUES: ReadonlySet<string> = new Set('ask asked asks'.split(' '));
+
 /** Tell-verbs whose participle still takes an addressee ("telling reporters …"). */
 export const TELL_PARTICIPLES: ReadonlySet<string> = new Set(
   REPORTING_VERBS.filter(([, , frame]) => frame === 'tell').flatMap(([, participle]) => participle.split(' ')),
@@ -183,6 +224,12 @@ export const TELL_PARTICIPLES: ReadonlySet<string> = new Set(
 export const DETERMINERS: ReadonlySet<string> = new Set(
   ('the a an his her their its our my your this these those another some many several most few both all each every ' +
     'other such any no one two three four five six seven eight nine ten dozens hundreds thousands').split(' '),
+);
+
+/** Determiners that also stand alone as a subject ("Some say …", "One in three said …", "Both agreed …"). */
+export const STANDALONE_DETERMINERS: ReadonlySet<string> = new Set(
+  ('some many most few both all several each one two three four five six seven eight nine ten dozens hundreds ' +
+    'thousands those others').split(' '),
 );
 
 /** Forms of "be" that make a participle finite ("is predicting"). */
@@ -195,7 +242,7 @@ export const BETWEEN_SUBJECT_AND_CUE: ReadonlySet<string> = new Set(
   ('has have had also later then reportedly previously recently repeatedly once again publicly privately earlier ' +
     'often never already still even further separately similarly initially originally first last subsequently ' +
     'would will could might may can did does do is was are were been be not just long flatly twice both himself herself ' +
-    'themselves itself personally ' +
+    'themselves itself personally here ' +
     "has've 've 's 'd ’ve ’s ’d").split(' '),
 );
 
@@ -222,7 +269,8 @@ export const NOMINAL_HEADS: ReadonlySet<string> = new Set(
     'people witness witnesses police authorities lawmakers voters supporters critics observers researchers ' +
     'scientists diplomats diplomat commander commanders general officer officers ministry ministries office ' +
     'department agency government campaign committee council group statement report poll survey study ' +
-    'organization organisation monitor observatory army military spokesmen').split(' '),
+    'organization organisation monitor observatory army military spokesmen ' +
+    'percent majority majorities minority half third quarter plurality share').split(' '),
 );
 
 /** Heads that speak for a body ("a ministry spokesman"): such a speaker takes the organisation's key. */
@@ -239,7 +287,7 @@ export const ADJUNCT_OPENERS: ReadonlySet<string> = new Set(
 /** Words after which a forward noun phrase cannot be a speaker ("said Saturday"). */
 export const NOT_A_SPEAKER_AFTER_CUE: ReadonlySet<string> = new Set(
   ('monday tuesday wednesday thursday friday saturday sunday yesterday today tonight that this last next earlier ' +
-    'later on in at during after before it there so the a an').split(' '),
+    'later on in at during after before it there so').split(' '),
 );
 
 /** Abbreviations whose period belongs to the word ("Mr.", "Sen."). */

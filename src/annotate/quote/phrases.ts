@@ -10,6 +10,7 @@ import {
   NOMINAL_HEADS,
   NOT_IN_SUBJECT,
   PERSONAL_PRONOUNS,
+  STANDALONE_DETERMINERS,
   SUBJECT_PREPOSITIONS,
 } from './lexicon.js';
 import type { Word } from './words.js';
@@ -45,7 +46,10 @@ export function skipAuxiliariesBefore(words: readonly Word[], index: number, low
 /** True when the word before a preposition can head a subject ("the head of", "Officials in"). */
 function headBefore(words: readonly Word[], preposition: number): boolean {
   const before = words[preposition - 1];
-  return before !== undefined && before.isWord && (before.capitalized || NOMINAL_HEADS.has(before.lower));
+  if (before === undefined || !before.isWord) return false;
+  // "6 in 10 voters": a ratio is the head of a poll's subject.
+  if (/^\d+$/.test(before.text) && words[preposition]!.lower === 'in') return true;
+  return before.capitalized || NOMINAL_HEADS.has(before.lower);
 }
 
 /** A function word, unless it is capitalized inside the sentence (a name such as "May"). */
@@ -79,7 +83,13 @@ export function phraseEndingAt(words: readonly Word[], last: number, lowest: num
       break;
     }
     if (DETERMINERS.has(w.lower)) {
-      if (contentWords === 0) break;
+      if (contentWords === 0) {
+        if (!STANDALONE_DETERMINERS.has(w.lower)) break;
+        // "Some say", "One in three said": the determiner is the whole head.
+        start = k;
+        contentWords++;
+        continue;
+      }
       start = k;
       // "a spokesman for the port": go on over the preposition to the head before it.
       const preposition = words[k - 1];
@@ -154,6 +164,19 @@ function commaBefore(words: readonly Word[], from: number, lowest: number): numb
   return null;
 }
 
+/** How many lower-case words a title before a name may have ("GOP strategist", "top foreign policy aide"). */
+const MAX_TITLE_WORDS = 4;
+
+/** "Ohio delegate Ana Vask": lower-case words that lead, before any mark, to a capitalized name. */
+function titleBeforeName(words: readonly Word[], from: number, highest: number): boolean {
+  for (let k = from; k < highest && k - from <= MAX_TITLE_WORDS; k++) {
+    const w = words[k]!;
+    if (!w.isWord || NOT_IN_SUBJECT.has(w.lower) || DETERMINERS.has(w.lower)) return false;
+    if (w.capitalized) return true;
+  }
+  return false;
+}
+
 /** The noun phrase that starts at `first`, read forwards; null when there is none. */
 export function phraseStartingAt(words: readonly Word[], first: number, highest: number): WordRange | null {
   if (first >= highest) return null;
@@ -173,8 +196,9 @@ export function phraseStartingAt(words: readonly Word[], first: number, highest:
     }
     if (!word.isWord) break;
     if (DETERMINERS.has(word.lower)) {
-      // A determiner opens a phrase; after the first word it opens the next one ("told reporters the talks …").
-      if (k > first) break;
+      // A determiner opens a phrase; after the first word it opens the next one ("told reporters the talks …"),
+      // unless a preposition of the phrase stands before it ("the head of the agency").
+      if (k > first && !FORWARD_PREPOSITIONS.has(words[k - 1]!.lower)) break;
       end = k + 1;
       continue;
     }
@@ -188,7 +212,7 @@ export function phraseStartingAt(words: readonly Word[], first: number, highest:
     if (k > first && !word.capitalized && words[k - 1]!.capitalized && !DETERMINERS.has(words[k - 1]!.lower)) {
       // A lower-case word after a name ends the phrase ("said Erdogan yesterday"), except a head
       // such as "spokesman" ("said Pentagon spokesman …" is handled by the capital run).
-      if (!NOMINAL_HEADS.has(word.lower)) break;
+      if (!NOMINAL_HEADS.has(word.lower) && !titleBeforeName(words, k, highest)) break;
     }
     end = k + 1;
     contentWords++;

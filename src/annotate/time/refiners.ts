@@ -30,15 +30,28 @@ const TITLE_CASE_UNIT = /\s(?:Seconds?|Minutes?|Hours?|Days?|Nights?|Weeks?|Week
 export const dropTitles: Refiner = (candidates) =>
   candidates.filter((candidate) => candidate.rule === 'holiday' || !TITLE_CASE_UNIT.test(candidate.text));
 
-/** Longest candidate first, then the earlier parser; the rest of an overlap is dropped. */
+/**
+ * Longest candidate first, then the earlier parser; the rest of an overlap is dropped. The kept
+ * candidates never overlap, so, in start order, they are in end order too: only the last one that
+ * starts before a candidate ends can overlap it (found by binary search; testing every kept one
+ * cost the square of their number on texts of thousands of times).
+ */
 export const removeOverlaps: Refiner = (candidates) => {
   const ordered = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
-  const kept: Candidate[] = [];
+  const kept: Candidate[] = []; // by start
   for (const candidate of ordered) {
-    if (kept.some((k) => candidate.start < k.end && k.start < candidate.end)) continue;
-    kept.push(candidate);
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (kept[mid]!.start < candidate.end) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = kept[lo - 1];
+    if (before && before.end > candidate.start) continue;
+    kept.splice(lo, 0, candidate);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 };
 
 const QUARTER_OR_HALF = /^(\d{4})-([QH]\d)$/;
@@ -84,24 +97,76 @@ export const resolveAgainstReference: Refiner = (candidates) => {
   });
 };
 
-const SENTENCE_END = /[.!?\n]/;
 const FULL_DAY = /^\d{4}-\d{2}-\d{2}/;
 
-function sameSentence(body: string, a: Candidate, b: Candidate): boolean {
-  const [first, second] = a.start < b.start ? [a, b] : [b, a];
-  return !SENTENCE_END.test(body.slice(first.end, second.start));
+/** Positions of the characters that end a sentence for this refiner (. ! ? and line breaks), in order. */
+function sentenceEnds(body: string): number[] {
+  const ends: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const code = body.charCodeAt(i);
+    if (code === 0x2e || code === 0x21 || code === 0x3f || code === 0x0a) ends.push(i);
+  }
+  return ends;
 }
 
-/** A clock time without its own date takes the day of the nearest expression in its sentence that names one
- *  (another undated clock time only carries the anchor's day). */
-export const dateClockTimes: Refiner = (candidates, context) =>
-  candidates.map((candidate) => {
+/** How many of `ends` lie before `position`: two offsets with the same count are in one sentence. */
+function sentenceIndex(ends: readonly number[], position: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ends[mid]! < position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The entry of `sorted` (by start) with the largest start ≤ `at` (`before`), or the smallest start > `at`. */
+function nearestBy(sorted: readonly Candidate[], at: number, before: boolean): Candidate | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return before ? sorted[lo - 1] : sorted[lo];
+}
+
+function groupSorted(entries: ReadonlyArray<[number, Candidate]>): Map<number, Candidate[]> {
+  const groups = new Map<number, Candidate[]>();
+  for (const [key, candidate] of entries) {
+    const list = groups.get(key);
+    if (list) list.push(candidate);
+    else groups.set(key, [candidate]);
+  }
+  for (const list of groups.values()) list.sort((a, b) => a.start - b.start);
+  return groups;
+}
+
+/**
+ * A clock time without its own date takes the day of the nearest expression in its sentence that names one
+ * (another undated clock time only carries the anchor's day). Two expressions share a sentence when no
+ * sentence end lies between the first's end and the second's start. Ends are counted once and each lookup is
+ * a binary search, so that thousands of clock times cost no more than their number (comparing each with each,
+ * slicing the text between them, took seconds).
+ */
+export const dateClockTimes: Refiner = (candidates, context) => {
+  if (!candidates.some((candidate) => candidate.dateFromContext)) return candidates;
+  const ends = sentenceEnds(context.body);
+  const dated = candidates.filter((other) => !other.dateFromContext && FULL_DAY.test(other.value));
+  // An earlier expression qualifies when no end lies from its end to the clock time's start; a later one,
+  // when none lies from the clock time's end to its start.
+  const byEnd = groupSorted(dated.map((other) => [sentenceIndex(ends, other.end), other]));
+  const byStart = groupSorted(dated.map((other) => [sentenceIndex(ends, other.start), other]));
+  return candidates.map((candidate) => {
     if (!candidate.dateFromContext) return candidate;
-    const dated = candidates
-      .filter((other) => !other.dateFromContext && FULL_DAY.test(other.value) && sameSentence(context.body, candidate, other))
-      .sort((a, b) => Math.abs(a.start - candidate.start) - Math.abs(b.start - candidate.start))[0];
-    if (!dated) return candidate;
-    return { ...candidate, value: `${dated.value.slice(0, 10)}${candidate.value.slice(10)}` };
+    const earlier = nearestBy(byEnd.get(sentenceIndex(ends, candidate.start)) ?? [], candidate.start, true);
+    const later = nearestBy(byStart.get(sentenceIndex(ends, candidate.end)) ?? [], candidate.start, false);
+    const nearest = !later || (earlier && candidate.start - earlier.start <= later.start - candidate.start) ? earlier : later;
+    if (!nearest) return candidate;
+    return { ...candidate, value: `${nearest.value.slice(0, 10)}${candidate.value.slice(10)}` };
   });
+};
 
 export const REFINERS: readonly Refiner[] = [dropTitles, removeOverlaps, resolveAgainstReference, dateClockTimes];

@@ -1,0 +1,146 @@
+/**
+ * Event dates and places (`src/annotate/event/date.ts`, `src/annotate/event/location.ts`):
+ * which times date the happening and which date its telling, the document's lead date as the
+ * fallback, and place names the tagger left out. All texts are invented.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Document, TimeExpression } from '../src/document.js';
+import { datedTimes, eventDate, type DateContext } from '../src/annotate/event/date.js';
+import { eventLocation, mainPlace, placeMentions, type PlaceMention } from '../src/annotate/event/location.js';
+import { gazetteer, geocode } from '../src/annotate/geo/index.js';
+import { extractDocument } from '../src/extract/index.js';
+import { STAGES } from '../src/pipeline/analyze.js';
+
+beforeAll(() => void gazetteer(), 120_000);
+
+const NOW = new Date('2026-11-24T00:00:00Z');
+
+/** A time expression at the first occurrence of `text` in `body`. */
+function timeAt(body: string, text: string, value: string): TimeExpression {
+  const start = body.indexOf(text);
+  if (start < 0) throw new Error(`fixture: "${text}" is not in the body`);
+  return { start, end: start + text.length, text, type: 'DATE', value };
+}
+
+function contextFor(body: string, triggerWord: string, published: string | null): DateContext {
+  const trigger = body.indexOf(triggerWord);
+  const sentenceEnd = body.indexOf('.', trigger) + 1;
+  const sentenceStart = body.lastIndexOf('.', trigger) + 1;
+  const sentence = { start: sentenceStart, end: sentenceEnd };
+  return { sentence, paragraph: sentence, next: null, trigger, siblings: [trigger], published };
+}
+
+describe('time roles', () => {
+  const cases: ReadonlyArray<[body: string, time: string, role: string]> = [
+    ['A man was shot in Dalton, police said Sunday.', 'Sunday', 'reporting'],
+    ['The suspect was arrested Friday after the robbery.', 'Friday', 'reporting'],
+    ['Officials announced on Monday that the road is closed.', 'Monday', 'reporting'],
+    ['Posted: Tuesday, March 4, 2014 Two men were hurt.', 'Tuesday, March 4, 2014', 'stamp'],
+    ['Last updated on 5 June 2019: a fire broke out.', '5 June 2019', 'stamp'],
+    ['As reported on 2 May 2020, rebels attacked a convoy.', '2 May 2020', 'event'],
+    ['Two men were shot Sunday night near the park.', 'Sunday night', 'event'],
+    ['Gunfire broke out early Saturday outside a bar.', 'Saturday', 'event'],
+  ];
+  it.each(cases)('%s → %s is %s', (body, time, role) => {
+    const [dated] = datedTimes([timeAt(body, time, '2020-05-03')], body);
+    expect(dated?.role).toBe(role);
+  });
+});
+
+describe('event dates', () => {
+  it('skips the time of the telling for the time of the happening', () => {
+    const body = 'A woman was shot Saturday night in a parking lot, police said Sunday.';
+    const times = datedTimes([timeAt(body, 'Saturday night', '2020-05-02TNI'), timeAt(body, 'Sunday', '2020-05-03')], body);
+    expect(eventDate(times, contextFor(body, 'shot', '2020-05-03'))?.value).toBe('2020-05-02');
+  });
+
+  it('takes the lead date of the document when the sentence and paragraph have none', () => {
+    const body = 'Gunfire erupted late Friday outside a diner.\n\nA teenager was wounded in the shooting.';
+    const times = datedTimes([timeAt(body, 'late Friday', '2020-05-01')], body);
+    const date = eventDate(times, contextFor(body, 'wounded', '2020-05-03'));
+    expect(date).toEqual({ value: '2020-05-01', precision: 2 });
+  });
+
+  it('never takes a lead date after publication, nor a page stamp', () => {
+    const body = 'Posted: Sunday, May 3, 2020\n\nA trial is set for Friday.\n\nA teenager was wounded in the shooting.';
+    const times = datedTimes([timeAt(body, 'Sunday, May 3, 2020', '2020-05-03'), timeAt(body, 'Friday', '2020-05-08')], body);
+    expect(eventDate(times, contextFor(body, 'wounded', '2020-05-03'))).toEqual({ value: '2020-05-03', precision: 3 });
+  });
+
+  it('keeps an opening "as reported on" date', () => {
+    const body = 'As reported on 2 May 2020, militants attacked a checkpoint.';
+    const times = datedTimes([timeAt(body, '2 May 2020', '2020-05-02')], body);
+    expect(eventDate(times, contextFor(body, 'attacked', '2020-05-05'))?.value).toBe('2020-05-02');
+  });
+});
+
+/** An invented text through the real stages, then stripped of entities and places: what is left is the scan for names the tagger missed. */
+function untagged(text: string): Document {
+  const doc = STAGES.reduce((d, stage) => stage(d), extractDocument('test', { text, title: 'Fictional report', published: '2020-05-05' }, { now: NOW }));
+  return { ...doc, entities: [], places: [] };
+}
+
+describe('place mentions the tagger left out', () => {
+  const found: ReadonlyArray<[text: string, mention: string, name: string]> = [
+    ['On 3 May 2020, in Manaus, two men were shot to death by unknown gunmen.', 'Manaus', 'Manaus'],
+    ['Unknown gunmen attacked a market near Yaounde on Friday.', 'Yaounde', 'Yaoundé'],
+    ['A protest was held in the town of Kakamega on Friday.', 'Kakamega', 'Kakamega'],
+    ['Rebels shelled Kakamega village (Lurambi, Kakamega) at dawn.', 'Kakamega', 'Kakamega'],
+  ];
+  it.each(found)('%s → %s is %s', (text, mention, name) => {
+    const doc = untagged(text);
+    const mentions = placeMentions(doc);
+    expect(mentions.map((m) => m.place.name)).toContain(name);
+    for (const m of mentions) expect(doc.body.slice(m.start, m.end)).toBe(mention);
+  });
+
+  const notPlaces: readonly string[] = [
+    'Unknown gunmen attacked a market in May and fled.',
+    'The men appeared in Court on Friday.',
+    'The bill was passed in Congress on Tuesday.',
+    'Manaus fans cheered loudly.',
+  ];
+  it.each(notPlaces)('%s → no place', (text) => {
+    expect(placeMentions(untagged(text))).toEqual([]);
+  });
+});
+
+describe('datelines, towns read as institutions, strays', () => {
+  it('takes a dateline town as the story\'s main place, in the state it names', () => {
+    const doc = untagged('Two hurt in shooting\nSPRINGFIELD, Ill. (AP) — Two men were wounded outside a bar, police said.');
+    const mentions = placeMentions(doc);
+    const dateline = mentions.find((m) => m.dateline);
+    expect(doc.body.slice(dateline!.start, dateline!.end)).toBe('SPRINGFIELD');
+    expect(dateline!.place.country_code).toBe('US');
+    expect(dateline!.place.lat).toBeCloseTo(39.8, 0);
+    expect(mainPlace(mentions)?.key).toBe(dateline!.place.key);
+  });
+
+  const institutions: ReadonlyArray<[text: string, name: string]> = [
+    ['Memphis police arrested a man on Friday.', 'Memphis'],
+    ['A boy was shot on Milwaukee\'s north side overnight.', 'Milwaukee'],
+  ];
+  it.each(institutions)('%s → %s', (text, name) => {
+    expect(placeMentions(untagged(text)).map((m) => m.place.name)).toContain(name);
+  });
+
+  it('passes over a town abroad when the story\'s other places agree on one country', () => {
+    const mentions: PlaceMention[] = [
+      { start: 0, end: 5, place: { key: 'loc:a', name: 'A', country: 'Spain', country_code: 'ES', lat: 41.6, lon: -0.9, precision: 1, geonameid: 1 }, stray: true },
+      { start: 7, end: 12, place: { key: 'loc:b', name: 'B', country: 'Mexico', country_code: 'MX', lat: 19.0, lon: -98.2, precision: 1, geonameid: 2 } },
+    ];
+    const location = eventLocation(mentions, { start: 0, end: 40 }, { start: 0, end: 40 }, 20, null);
+    expect(location?.name).toBe('B');
+  });
+});
+
+describe('US state abbreviations', () => {
+  const cases: ReadonlyArray<[name: string, region: string]> = [['Ill.', 'Illinois'], ['Va', 'Virginia'], ['Calif.', 'California'], ['N.J.', 'New Jersey']];
+  it.each(cases)('%s is the state %s, not a town', (name, region) => {
+    const place = geocode(name, { countries: [] });
+    expect(place).toMatchObject({ name: region, countryCode: 'US', precision: 2 });
+  });
+  it('puts "Springfield" in Illinois when the story names the state', () => {
+    expect(geocode('Springfield', { countries: ['US'] })?.lat).toBeCloseTo(39.8, 0);
+  });
+});
