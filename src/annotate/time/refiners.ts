@@ -23,6 +23,18 @@ export interface Candidate {
 
 export type Refiner = (candidates: Candidate[], context: RuleContext) => Candidate[];
 
+/** How many leading indexes of a sorted sequence of `length` satisfy `before` (which holds for a prefix): binary search. */
+function partitionPoint(length: number, before: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A unit noun in title case after the first word belongs to a name ("60 Minutes", ABC's "This Week"). */
 const TITLE_CASE_UNIT = /\s(?:Seconds?|Minutes?|Hours?|Days?|Nights?|Weeks?|Weekends?|Months?|Years?|Decades?|Centuries|Century)\b/;
 
@@ -40,13 +52,7 @@ export const removeOverlaps: Refiner = (candidates) => {
   const ordered = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
   const kept: Candidate[] = []; // by start
   for (const candidate of ordered) {
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (kept[mid]!.start < candidate.end) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(kept.length, (i) => kept[i]!.start < candidate.end);
     const before = kept[lo - 1];
     if (before && before.end > candidate.start) continue;
     kept.splice(lo, 0, candidate);
@@ -111,25 +117,12 @@ function sentenceEnds(body: string): number[] {
 
 /** How many of `ends` lie before `position`: two offsets with the same count are in one sentence. */
 function sentenceIndex(ends: readonly number[], position: number): number {
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ends[mid]! < position) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(ends.length, (i) => ends[i]! < position);
 }
 
 /** The entry of `sorted` (by start) with the largest start ≤ `at` (`before`), or the smallest start > `at`. */
 function nearestBy(sorted: readonly Candidate[], at: number, before: boolean): Candidate | undefined {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.start <= at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(sorted.length, (i) => sorted[i]!.start <= at);
   return before ? sorted[lo - 1] : sorted[lo];
 }
 
