@@ -176,16 +176,11 @@ export const migrations: readonly Migration[] = [
     // Link features store each article's terms; entity keys used to carry their type ("per:",
     // "org:"), and now one name is one term whatever its type. Stored features are recomputed from
     // the stored records, and every article relinked with them.
+    // An empty database has nothing to relink: relinkStored then stores and links nothing.
     statements: [],
-    backfill: relinkAll,
+    backfill: relinkStored,
   },
 ];
-
-/** Recomputes every stored article's link features and links them all again. */
-async function relinkAll(tx: SqlExecutor): Promise<void> {
-  const { rows } = await tx.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM articles) AS any');
-  if (rows[0]?.any) await relinkStored(tx);
-}
 
 /** Indexes the entities of stored articles unless they are indexed already (by step 2's former backfill). */
 async function indexEntitiesOnce(tx: SqlExecutor): Promise<void> {
