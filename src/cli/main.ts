@@ -3,9 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { runAnalyze } from './analyze.js';
 import { runDemo } from './demo.js';
+import { runEnqueue } from './enqueue.js';
 import { runExport } from './export.js';
 import { runIngest } from './ingest.js';
 import { runServe } from './serve.js';
+import { runWorker } from './worker.js';
 import { EXIT, processIO, UsageError, type CliIO } from './io.js';
 
 const HELP = `Usage: crosscheck <command> [options]
@@ -15,6 +17,8 @@ Turns news articles from many outlets into a sourced, de-duplicated, cross-check
 Commands:
   analyze [PATH...]   analyse documents without a database; NDJSON Analysis records on stdout
   ingest [PATH...]    analyse and store documents (embedded database or PostgreSQL)
+  enqueue [PATH...]   queue documents for distributed workers (PostgreSQL, DATABASE_URL)
+  worker              take queued documents, analyse and store them (many per server)
   export KIND         write stored records (articles, entities, stories, events, claims)
   demo                ingest the bundled fictional demo corpus, show what was found, serve it
   serve               HTTP API and web UI over a stored database
@@ -27,6 +31,8 @@ type Command = (argv: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   analyze: runAnalyze,
   ingest: runIngest,
+  enqueue: runEnqueue,
+  worker: runWorker,
   export: runExport,
   demo: runDemo,
   serve: runServe,

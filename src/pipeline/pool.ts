@@ -173,10 +173,20 @@ async function* runOnWorkers(
   let exhausted = false;
   let nextSeq = 0;
   let nextOut = 0;
+  /** The item being read. Input may pause (a work queue waiting for jobs): results keep flowing meanwhile. */
+  let reading: Promise<IteratorResult<ReadItem>> | null = null;
+  const nextItem = async (): Promise<IteratorResult<ReadItem> | 'result'> => {
+    reading ??= iterator.next();
+    if (pending.size === 0) return reading;
+    const arrival = new Promise<'result'>((resolve) => (wake = () => resolve('result')));
+    return Promise.race([reading, arrival]);
+  };
   try {
     for (;;) {
       while (!exhausted && pending.size < maxInFlight) {
-        const step = await iterator.next();
+        const step = await nextItem();
+        if (step === 'result') break;
+        reading = null;
         if (step.done) {
           exhausted = true;
           break;

@@ -19,16 +19,17 @@ import { migrate } from './migrations.js';
 import { indexPlaces } from './places.js';
 import { openPgliteClient } from './pglite-client.js';
 import { openPostgresClient } from './pg-client.js';
-import type { SqlClient } from './sql-client.js';
+import type { SqlClient, SqlExecutor } from './sql-client.js';
 
 export type { PutResult, SearchHit, StoredArticle } from './articles.js';
 export type { StoredClaim } from './claims.js';
 export type { RelinkResult } from './links.js';
 export { BadCursor, type EventFilter, type Page, type StoryDetail, type StoryFilter } from './queries.js';
 export type { EntityAlias, EntityFilter, StoredEntity } from './entities.js';
-export { StoreError } from './errors.js';
+export { StoreError, isTransientDatabaseError } from './errors.js';
 export { embeddedDatabaseExists } from './pglite-client.js';
 export { migrations } from './migrations.js';
+export type { SqlExecutor } from './sql-client.js';
 
 /** The contract's default for `--db`. */
 export const DEFAULT_DB_DIR = './crosscheck-data';
@@ -44,8 +45,9 @@ export interface Store {
   /**
    * One transaction per call: all records stored or none. Same id + same content → unchanged; changed
    * content → updated. The entities of inserted and updated articles are indexed in the same transaction.
+   * `alongside` runs in that transaction too (distributed mode completes the records' jobs there).
    */
-  putArticles(records: AnalysisRecord[]): Promise<PutResult>;
+  putArticles(records: AnalysisRecord[], alongside?: (tx: SqlExecutor) => Promise<void>): Promise<PutResult>;
   /**
    * Links the articles stored since the last call (copies, stories, canonical events) in one
    * transaction. `ingest` calls it once at the end of a run; until then new articles have no story.
@@ -111,10 +113,11 @@ class SqlStore implements Store {
     return this.client.kind;
   }
 
-  putArticles(records: AnalysisRecord[]): Promise<PutResult> {
+  putArticles(records: AnalysisRecord[], alongside?: (tx: SqlExecutor) => Promise<void>): Promise<PutResult> {
     this.assertOpen();
-    if (records.length === 0) return Promise.resolve({ inserted: 0, updated: 0, unchanged: 0 });
+    if (records.length === 0 && !alongside) return Promise.resolve({ inserted: 0, updated: 0, unchanged: 0 });
     return this.client.transaction(async (tx) => {
+      await alongside?.(tx);
       const { result, changedIds, changed } = await upsertArticles(tx, records);
       try {
         const rebuilt = await indexEntities(tx, changedIds, changed);

@@ -187,9 +187,15 @@ export interface RelinkResult {
  * Links the articles waiting to be linked (stored with `saveLinkFeatures`) with every stored
  * article in their time window, and recomposes the stories that changed.
  */
+/** Linking runs one at a time per database, whichever process (ingest, workers) asks for it. */
+const LINK_LOCK_KEY = 7_240_518_313;
+
 export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): Promise<RelinkResult> {
+  await tx.query(`SELECT pg_advisory_xact_lock(${LINK_LOCK_KEY})`);
   const { rows: pending } = await tx.query<{ article_id: string; day: number | null }>(
-    `SELECT article_id, day FROM link_features WHERE pending`,
+    // Locked, so that an article stored again meanwhile (pending once more) waits for this commit and
+    // is then linked by the next call; only these rows are marked linked below, not ones stored since.
+    `SELECT article_id, day FROM link_features WHERE pending ORDER BY article_id FOR UPDATE`,
   );
   if (pending.length === 0) return { relinked: 0, stories: 0 };
   const windowDays = options.stories?.windowDays ?? DEFAULT_STORY_OPTIONS.windowDays;
@@ -222,7 +228,7 @@ export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): P
     if (story) affected.add(story);
   }
   await recompose(tx, [...affected]);
-  await tx.query(`UPDATE link_features SET pending = false WHERE pending`);
+  await tx.query(`UPDATE link_features SET pending = false WHERE article_id = ANY($1::text[])`, [textArray([...changed])]);
   return { relinked: updates.length, stories: affected.size };
 }
 

@@ -28,6 +28,13 @@ class PostgresClient implements SqlClient {
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const connection = await this.pool.connect();
     let broken = false;
+    // The pool watches only idle connections. This one, checked out, may lose its server between
+    // statements (a restart): without a listener that 'error' event would end the process; the
+    // next statement fails instead and the caller decides (workers wait and try again).
+    const onLost = (): void => {
+      broken = true;
+    };
+    connection.on('error', onLost);
     try {
       await connection.query('BEGIN');
       const result = await work({ query: (sql, params = []) => runOn(connection, sql, params) });
@@ -41,6 +48,7 @@ class PostgresClient implements SqlClient {
       }
       throw error;
     } finally {
+      connection.off('error', onLost);
       connection.release(broken);
     }
   }

@@ -34,6 +34,8 @@ export function requirePgOrSkip(): boolean {
 export interface PgServer {
   /** Creates an empty database and returns its connection URL. */
   createDatabase(): Promise<string>;
+  /** Stops the server at once (as a crash would: `-m immediate`), waits `downMs`, starts it again on the same port. */
+  restart(downMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -116,11 +118,11 @@ export async function startPgServer(): Promise<PgServer> {
 
   let port = 0;
   let lastError: unknown = null;
+  const serverOptionsFor = (candidate: number) => `-k ${root} -p ${candidate} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
   for (let attempt = 0; attempt < 3 && port === 0; attempt++) {
     const candidate = await freePort();
-    const serverOptions = `-k ${root} -p ${candidate} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
     try {
-      await tool('pg_ctl', ['-D', dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']);
+      await tool('pg_ctl', ['-D', dataDir, '-l', logFile, '-o', serverOptionsFor(candidate), '-w', '-t', '60', 'start']);
       port = candidate;
     } catch (error) {
       lastError = error; // most likely the port was taken between probing and starting
@@ -157,6 +159,11 @@ export async function startPgServer(): Promise<PgServer> {
         await admin.end();
       }
       return `${baseUrl}/${name}`;
+    },
+    async restart(downMs: number) {
+      await tool('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await tool('pg_ctl', ['-D', dataDir, '-l', logFile, '-o', serverOptionsFor(port), '-w', '-t', '60', 'start']);
     },
     async stop() {
       process.off('exit', stopSync);
