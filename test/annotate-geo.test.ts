@@ -19,6 +19,19 @@ describe('placeKey', () => {
     ['São Gonçalo', 'Sao Goncalo'], ['Ras al-Ain', 'Ras Al Ain'],
   ])('%s and %s fold to one key', (a, b) => expect(placeKey(a)).toBe(placeKey(b)));
   it('keeps different names apart', () => expect(placeKey('Homs')).not.toBe(placeKey('Hama')));
+  it.each([['Çiğli', 'Cigli'], ['Łódź', 'Lodz'], ['Tromsø', 'Tromso'], ['Straße', 'Strasse']])(
+    '%s and %s fold to one key, though NFKD leaves the letter whole',
+    (a, b) => expect(placeKey(a)).toBe(placeKey(b)),
+  );
+});
+
+describe('transliteration variants with no country to search', () => {
+  it('takes a close spelling when every such place lies in one country', () => {
+    const place = geocode('Svitlodarsk', { countries: [] });
+    expect(place?.countryCode).toBe('UA');
+    expect(near(place, 48.43, 38.22, 0.3)).toBe(true);
+  });
+  it('guesses nothing for a name that matches no spelling', () => expect(geocode('Qwxzrtv', { countries: [] })).toBeNull());
 });
 
 describe('looseKey', () => {

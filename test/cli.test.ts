@@ -51,7 +51,7 @@ describe('crosscheck analyze', () => {
     expect(ndjson<AnalysisRecord>(run.stdout).map((r) => r.id)).toEqual(['a']);
   });
 
-  it.each([['analyze'], ['ingest'], ['export'], ['demo'], ['serve']])('%s --help exits 0 with usage', async (command) => {
+  it.each([['analyze'], ['ingest'], ['watch'], ['export'], ['demo'], ['serve']])('%s --help exits 0 with usage', async (command) => {
     const run = await runCli([command, '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: crosscheck/);

@@ -30,9 +30,9 @@ function cli(args: string[], url: string): { status: number | null; stdout: stri
 }
 
 /** Queues a corpus; returns how many documents were queued. */
-function enqueue(corpus: string, url: string, extra: string[] = []): number {
+function enqueue(corpus: string, url: string, extra: string[] = [], status = 0): number {
   const result = cli(['enqueue', corpus, ...extra], url);
-  expectOk(result);
+  expect(result.status, result.stderr).toBe(status);
   return Number(/queued (\d+) documents/.exec(result.stderr)?.[1]);
 }
 
@@ -160,7 +160,7 @@ describe('distributed mode: enqueue and workers on one PostgreSQL server', () =>
     const expected = snapshot(ingested);
     for (const workers of [1, 4]) {
       const url = await server!.createDatabase();
-      const queued = enqueue(corpus, url);
+      const queued = enqueue(corpus, url, [], status);
       const runs = await runWorkers(url, workers, ['--batch', '20']);
       if (!rejects) for (const run of runs) expect(run.code, run.stderr).toBe(0);
       expect(snapshot(url), `${workers} worker(s) against ingest`).toEqual(expected);

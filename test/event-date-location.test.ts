@@ -4,10 +4,11 @@
  * fallback, and place names the tagger left out. All texts are invented.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Document, TimeExpression } from '../src/document.js';
+import type { Document, Entity, TimeExpression } from '../src/document.js';
 import { datedTimes, eventDate, type DateContext } from '../src/annotate/event/date.js';
 import { eventLocation, mainPlace, placeMentions, type PlaceMention } from '../src/annotate/event/location.js';
-import { gazetteer, geocode } from '../src/annotate/geo/index.js';
+import { gazetteer, geocode, placeKey } from '../src/annotate/geo/index.js';
+import { annotateEvents } from '../src/annotate/events.js';
 import { extractDocument } from '../src/extract/index.js';
 import { STAGES } from '../src/pipeline/analyze.js';
 
@@ -131,6 +132,87 @@ describe('datelines, towns read as institutions, strays', () => {
     ];
     const location = eventLocation(mentions, { start: 0, end: 40 }, { start: 0, end: 40 }, 20, null);
     expect(location?.name).toBe('B');
+  });
+});
+
+/** `untagged(text)` with one entity the tagger might have made over the first `name` in the text. */
+function taggedAs(text: string, name: string, type: Entity['type']): Document {
+  const doc = untagged(text);
+  const start = doc.body.indexOf(name);
+  const entity: Entity = { start, end: start + name.length, text: name, type, subtype: null, key: `${type.toLowerCase()}:${name.toLowerCase()}`, name };
+  return { ...doc, entities: [entity] };
+}
+
+describe('names the tagger typed or cut wrongly', () => {
+  it('a name typed a person is a place after "in" when the gazetteer knows the town', () => {
+    const doc = taggedAs('On 4 June 2021, in Juiz de Fora, a shop owner was robbed by two armed men.', 'Juiz de Fora', 'PER');
+    expect(placeMentions(doc).map((m) => m.place.name)).toContain('Juiz de Fora');
+  });
+  it('a name typed a person stays a person after "and"', () => {
+    const doc = taggedAs('The mayor met Fora and Manaus to discuss the budget.', 'Manaus', 'PER');
+    expect(placeMentions(doc)).toEqual([]);
+  });
+  it('a tagged place the tagger cut before a particle gets its full name', () => {
+    const doc = taggedAs('Residents of Lauro de Freitas blocked a road on Monday.', 'Lauro', 'LOC');
+    const [mention] = placeMentions(doc);
+    expect(doc.body.slice(mention!.start, mention!.end)).toBe('Lauro de Freitas');
+    expect(mention!.place.country_code).toBe('BR');
+  });
+  it('"X of the Y region" tagged as one place is the town X', () => {
+    const doc = taggedAs('A small protest was held in Pinsk of the Brest region on Sunday.', 'Pinsk of the Brest', 'LOC');
+    const [mention] = placeMentions(doc);
+    expect(doc.body.slice(mention!.start, mention!.end)).toBe('Pinsk');
+    expect(mention!.place.country_code).toBe('BY');
+  });
+  it('an untagged name that runs into a weekday is the town its first words name', () => {
+    const doc = untagged('A man was wounded in Rock Springs Sunday after an argument.');
+    const mentions = placeMentions(doc);
+    expect(mentions.map((m) => doc.body.slice(m.start, m.end))).toEqual(['Rock Springs']);
+    expect(mentions[0]!.place.country_code).toBe('US');
+  });
+});
+
+describe('a place and the place that locates it', () => {
+  const mention = (start: number, name: string, precision: 1 | 2 | 3, container = false): PlaceMention => ({
+    start, end: start + name.length, container,
+    place: { key: `loc:${name.toLowerCase()}`, name, country: 'Utopia', country_code: 'UT', lat: 10, lon: 10, precision, geonameid: null },
+  });
+  it('the located place is the event\'s even when its container is finer', () => {
+    const location = eventLocation([mention(20, 'Village', 2), mention(40, 'Town', 1, true)], { start: 0, end: 60 }, { start: 0, end: 60 }, 5, null);
+    expect(location?.name).toBe('Village');
+  });
+  it('a container alone still places the event', () => {
+    const location = eventLocation([mention(40, 'Town', 1, true)], { start: 0, end: 60 }, { start: 0, end: 60 }, 5, null);
+    expect(location?.name).toBe('Town');
+  });
+  it.each([
+    ['On 5 June 2021, rebels shelled the outskirts of Horlivka, Donetsk, damaging two houses.', 'Horlivka', 'Donetsk'],
+    ['On 5 June 2021, gunmen attacked a farm in Ghoryan district, Herat, killing a guard.', 'Ghoryan', 'Herat'],
+  ])('%s → %s, located by %s', (text, place, container) => {
+    const doc = annotateEvents(STAGES.reduce((d, stage) => stage(d), extractDocument('test', { text, title: 'Fictional report', published: '2021-06-06' }, { now: NOW })));
+    const mentions = placeMentions(doc);
+    expect(mentions.find((m) => doc.body.slice(m.start, m.end) === container)?.container).toBe(true);
+    // The town the tagger placed at precision 1 ("Donetsk") would win on precision alone; its container role rules it out.
+    const event = doc.events.find((e) => e.location !== null);
+    expect(placeKey(event!.location!.name)).toBe(placeKey(mentions.find((m) => doc.body.slice(m.start, m.end) === place)!.place.name));
+  });
+  it('a list of towns is not a town and its region', () => {
+    const doc = taggedAs('Traders from Pinsk, Brest and Lida marched.', 'Pinsk', 'LOC');
+    expect(placeMentions(doc).some((m) => m.container)).toBe(false);
+  });
+});
+
+describe('a dateline in ordinary case', () => {
+  it('"Town, State. -" before the story is its dateline', () => {
+    const doc = untagged('Portsmouth, Va. - Five people were hurt in a fight outside a diner, police said.');
+    const dateline = placeMentions(doc).find((m) => m.dateline);
+    expect(doc.body.slice(dateline!.start, dateline!.end)).toBe('Portsmouth');
+    expect(dateline!.place.country_code).toBe('US');
+    expect(dateline!.place.lat).toBeCloseTo(36.8, 0);
+  });
+  it('two names and a dash are no dateline unless the second is a region', () => {
+    const doc = untagged('Smith, Jones - a law firm - said on Monday it would close.');
+    expect(placeMentions(doc).some((m) => m.dateline)).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Linker, type LinkRecord } from '../src/link/index.js';
+import { fingerprint, linkAll, Linker, type LinkItem, type LinkRecord } from '../src/link/index.js';
 
 // Fictional reports.
 const WIRE = [
@@ -40,5 +40,34 @@ describe('Linker', () => {
     linker.link(BATCH.slice(0, 1));
     const [repost] = linker.link(BATCH.slice(1, 2));
     expect(repost).toMatchObject({ duplicate_of: 'wire', story: linker.storyOfArticle('wire') });
+  });
+});
+
+describe('linkAll', () => {
+  // Fictional: two bridge closures in two towns, glued online by the words of the kind (low
+  // thresholds), split apart once the batch is in; a repost follows its original.
+  const closure = (id: string, day: number, town: string, engineer: string, detail: string): LinkItem => ({
+    id,
+    published: `2031-07-${String(day).padStart(2, '0')}`,
+    fingerprint: fingerprint(`${id} ${town} ${engineer} ${detail} bridge closed cracks inspection traffic diverted`),
+    terms: new Map<string, number>([
+      ['bridge', 1], ['closed', 1], ['crack', 1], ['inspection', 1], ['traffic', 1],
+      [town, 1], [`key:${town}`, 2], [`key:${engineer}`, 3], [detail, 1],
+    ]),
+  });
+  const BRIDGES = [
+    ...['girder', 'barrier', 'detour', 'ferry', 'survey'].map((d, i) => closure(`holm${i}`, 1 + i, 'holmfirth-vale', 'ada-kerrin', d)),
+    ...['pylon', 'cable', 'buses', 'schools', 'repair'].map((d, i) => closure(`sorrel${i}`, 1 + i, 'sorrel-cross', 'bram-otley', d)),
+  ];
+  const glue = { stories: { threshold: 0.01, undatedThreshold: 0.01, mergeThreshold: 0.01 } };
+
+  it('splits a story of two events and keeps a repost in its original\'s part', () => {
+    expect(new Set(linkAll(BRIDGES, { stories: { ...glue.stories, splitFrom: Infinity } }).map((l) => l.story)).size).toBe(1);
+    const repost: LinkItem = { ...BRIDGES[6]!, id: 'sorrel-repost', published: '2031-07-09' };
+    const links = new Map(linkAll([...BRIDGES, repost], glue).map((l) => [l.id, l]));
+    expect(links.get('sorrel-repost')).toMatchObject({ duplicate_of: 'sorrel1', story: links.get('sorrel1')!.story });
+    expect(new Set(['holm0', 'holm1', 'holm2', 'holm3', 'holm4'].map((id) => links.get(id)!.story)).size).toBe(1);
+    expect(new Set(['sorrel0', 'sorrel1', 'sorrel2', 'sorrel3', 'sorrel4'].map((id) => links.get(id)!.story)).size).toBe(1);
+    expect(links.get('holm0')!.story).not.toBe(links.get('sorrel0')!.story);
   });
 });

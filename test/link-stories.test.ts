@@ -116,3 +116,58 @@ describe('word and key shares of the similarity', () => {
     expect(joined.similarity).toBeCloseTo(0.5, 6);
   });
 });
+
+describe('splitting a story that glues two events of one kind', () => {
+  // Fictional: two warehouse fires in two towns, each report with the vocabulary of the kind, its
+  // own event's town, owner and street, and one word of its own.
+  const KIND = ['warehouse', 'fire', 'blaze', 'firefighters', 'smoke'];
+  const fire = (prefix: string, town: string, owner: string, street: string, fillers: string[]): StoryArticle[] =>
+    fillers.map((filler, i) => ({
+      id: `${prefix}${i}`,
+      published: null,
+      terms: new Map<string, number>([
+        ...KIND.map((w) => [w, 1] as [string, number]),
+        [town, 1],
+        [street, 1],
+        [`key:${town}`, 2],
+        [`key:${owner}`, 3],
+        [`key:${street}`, 2],
+        [filler, 1],
+      ]),
+    }));
+  const DUNMERE = fire('dunmere', 'dunmere', 'odo-fennick', 'tallow-lane', ['roof', 'pallets', 'night', 'ladder', 'hydrant']);
+  const CARROW = fire('carrow', 'carrow-bay', 'lisl-amaro', 'quay-row', ['sparks', 'forklift', 'dawn', 'alarm', 'tanker']);
+  // Low thresholds: the words of the kind alone join every report online, as one bridging report can.
+  const glue = { threshold: 0.01, undatedThreshold: 0.01, mergeThreshold: 0.01 };
+  const storiesOf = (m: Map<string, string>, prefix: string): Set<string> => new Set([...m].filter(([a]) => a.startsWith(prefix)).map(([, s]) => s));
+
+  it('keeps the two events apart once the batch is clustered', () => {
+    const glued = clusterStories([...DUNMERE, ...CARROW], { ...glue, splitFrom: Infinity });
+    expect(new Set(glued.values()).size).toBe(1);
+    const split = clusterStories([...DUNMERE, ...CARROW], glue);
+    const dunmere = storiesOf(split, 'dunmere');
+    const carrow = storiesOf(split, 'carrow');
+    expect(dunmere.size).toBe(1);
+    expect(carrow.size).toBe(1);
+    expect([...dunmere][0]).not.toBe([...carrow][0]);
+  });
+
+  it('does not split reports of one event that each add a detail of their own', () => {
+    const one = fire('dunmere', 'dunmere', 'odo-fennick', 'tallow-lane', ['roof', 'pallets', 'night', 'ladder', 'hydrant', 'sparks', 'forklift', 'dawn', 'alarm', 'tanker']);
+    expect(new Set(clusterStories(one, glue).values()).size).toBe(1);
+  });
+
+  it('leaves a story alone when one of the groups is smaller than splitPartMin', () => {
+    const stories = clusterStories([...DUNMERE, ...CARROW.slice(0, 3)], { ...glue, splitPartMin: 4 });
+    expect(new Set(stories.values()).size).toBe(1);
+  });
+
+  it('gives the part that leaves the id of its earliest article and keeps the story id for the rest', () => {
+    const clusterer = new StoryClusterer(glue);
+    for (const article of [...DUNMERE, ...CARROW]) clusterer.add(article);
+    expect(clusterer.splitMixedStories()).toEqual(['carrow0']);
+    expect(clusterer.storyOfArticle('dunmere4')).toBe('dunmere0');
+    expect(clusterer.storyOfArticle('carrow4')).toBe('carrow0');
+    expect(clusterer.allStories().map((s) => [s.id, s.articles.length])).toEqual([['dunmere0', 5], ['carrow0', 5]]);
+  });
+});

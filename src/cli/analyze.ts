@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { readInputs } from '../read/index.js';
+import { readInputs, type ReadItem } from '../read/index.js';
 import { analyzeStream, type Outcome } from '../pipeline/pool.js';
 import { EXIT, UsageError, write, type CliIO } from './io.js';
 import { Progress } from './progress.js';
@@ -42,9 +42,18 @@ export function positiveInt(name: string, raw: string | undefined): number | und
 }
 
 /** Reads, analyses and reports each rejection on stderr; yields successful records' outcomes in order. */
-export async function* analyzePaths(args: StreamArgs, io: CliIO, progress: Progress): AsyncGenerator<Outcome & { ok: true }> {
-  const items = readInputs(args.paths, { maxBytes: args.maxBytes, stdin: io.stdin });
-  for await (const outcome of analyzeStream(items, { workers: args.workers })) {
+export function analyzePaths(args: StreamArgs, io: CliIO, progress: Progress): AsyncGenerator<Outcome & { ok: true }> {
+  return analyzeItems(readInputs(args.paths, { maxBytes: args.maxBytes, stdin: io.stdin }), args.workers, io, progress);
+}
+
+/** Analyses items read by any reader (files, feeds fetched by `watch`), reporting rejections as `analyzePaths` does. */
+export async function* analyzeItems(
+  items: AsyncIterable<ReadItem>,
+  workers: number | undefined,
+  io: CliIO,
+  progress: Progress,
+): AsyncGenerator<Outcome & { ok: true }> {
+  for await (const outcome of analyzeStream(items, { workers })) {
     progress.tick(outcome.ok);
     if (outcome.ok) yield outcome;
     else await write(io.stderr, `${io.stderr === process.stderr && process.stderr.isTTY ? '\r\x1b[K' : ''}rejected ${outcome.origin}: ${outcome.reason}\n`);

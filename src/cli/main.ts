@@ -8,6 +8,7 @@ import { runExport } from './export.js';
 import { runIngest } from './ingest.js';
 import { runServe } from './serve.js';
 import { runWorker } from './worker.js';
+import { runWatch } from './watch.js';
 import { EXIT, processIO, UsageError, type CliIO } from './io.js';
 
 const HELP = `Usage: crosscheck <command> [options]
@@ -19,6 +20,7 @@ Commands:
   ingest [PATH...]    analyse and store documents (embedded database or PostgreSQL)
   enqueue [PATH...]   queue documents for distributed workers (PostgreSQL, DATABASE_URL)
   worker              take queued documents, analyse and store them (many per server)
+  watch FEED_URL...   poll RSS/Atom feeds and ingest new items and their linked articles
   export KIND         write stored records (articles, entities, stories, events, claims)
   demo                ingest the bundled fictional demo corpus, show what was found, serve it
   serve               HTTP API and web UI over a stored database
@@ -33,6 +35,7 @@ const COMMANDS: Record<string, Command> = {
   ingest: runIngest,
   enqueue: runEnqueue,
   worker: runWorker,
+  watch: runWatch,
   export: runExport,
   demo: runDemo,
   serve: runServe,

@@ -3,8 +3,7 @@
  * the PostgreSQL server (`crosscheck enqueue` fills it), analyses them on its threads, and stores
  * each batch in one transaction that also completes the batch's jobs. Any number of workers on any
  * number of machines share the queue; linking (copies, stories, events) is serialised by a lock in
- * the database, and a worker links whenever the queue runs dry and at least every `--link-every`
- * seconds while it is busy.
+ * the database, and runs when no job is left anywhere (and every `--link-every` seconds if asked).
  *
  * Failures split in two. A document that cannot be analysed or stored is rejected, named on
  * stderr, and its job is completed with the reason: it would fail the same way again. The database
@@ -35,8 +34,9 @@ Options:
   --batch N         documents per store transaction (default 50)
   --until-empty     exit once no job is left (waiting, or held by any worker) and all is linked
   --poll S          seconds between looks at an empty queue (default 2)
-  --link-every S    while busy, link stored articles at least this often (default 60); a worker
-                    always links when the queue runs dry
+  --link-every S    link stored articles at least this often while the queue is busy (default:
+                    only when no job is left, waiting or held, so that a load is linked once
+                    over all its articles, as by ingest: stories then match exactly)
   -h, --help        this help
 
 Exit codes: 0 stopped (--until-empty, SIGINT or SIGTERM), 1 some documents were rejected,
@@ -51,7 +51,8 @@ export interface WorkerOptions {
   batchSize: number;
   untilEmpty: boolean;
   pollMs: number;
-  linkEveryMs: number;
+  /** Link at least this often while the queue is busy; null: only when no job is left. */
+  linkEveryMs: number | null;
 }
 
 export async function runWorker(argv: string[], io: CliIO): Promise<number> {
@@ -77,7 +78,7 @@ export async function runWorker(argv: string[], io: CliIO): Promise<number> {
     batchSize: positiveInt('batch', values.batch) ?? 50,
     untilEmpty: values['until-empty'] ?? false,
     pollMs: seconds('poll', values.poll, 2),
-    linkEveryMs: seconds('link-every', values['link-every'], 60),
+    linkEveryMs: values['link-every'] === undefined ? null : seconds('link-every', values['link-every'], 0),
   };
   const store = await openStore({ databaseUrl: url });
   let queue: WorkQueue;
@@ -154,12 +155,15 @@ export async function runJobs(
         for (const job of taken) yield { kind: 'record', origin: job.document.origin, record: job.document.record, format: 'json' };
         continue;
       }
-      // The queue ran dry: let what this worker holds be stored, then link it.
+      // Nothing to take: let what this worker holds be stored. Linking waits until no job is left
+      // anywhere (waiting or held by another worker), so that a load is linked once, over all of
+      // its articles, exactly as one `ingest` links it; `--link-every` links sooner on a queue that
+      // never runs dry.
       if (unfinished > 0) await new Promise<void>((resolve) => (onFinished = resolve));
-      await link();
-      if (options.untilEmpty) {
-        await retry('reclaim expired jobs', () => queue.reclaimExpired());
-        if ((await retry('count the jobs left', () => queue.outstanding())) === 0) return;
+      await retry('reclaim expired jobs', () => queue.reclaimExpired());
+      if ((await retry('count the jobs left', () => queue.outstanding())) === 0) {
+        await link();
+        if (options.untilEmpty) return;
       }
       await sleepUnlessStopped(options.pollMs, stop);
     }
@@ -207,7 +211,7 @@ export async function runJobs(
       onFinished = null;
       resume();
     }
-    if (Date.now() - lastLink >= options.linkEveryMs) await link();
+    if (options.linkEveryMs !== null && Date.now() - lastLink >= options.linkEveryMs) await link();
   }
   if (stop.requested) await link();
   return totals;

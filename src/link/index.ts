@@ -44,18 +44,24 @@ export interface LinkOptions {
 
 /**
  * Links a set of articles from scratch, with term weights counted over the whole set first: the
- * result depends only on the set, not on the order the articles arrived in.
+ * result depends only on the set, not on the order the articles arrived in. With the whole set
+ * clustered, stories that glue two events of one kind together are split (`splitMixedStories`).
  */
 export function linkAll(items: readonly LinkItem[], options: LinkOptions = {}): ArticleLinks[] {
   const frequencies = new DocumentFrequencies();
   for (const item of items) frequencies.add(item.terms);
-  return new Linker(options, frequencies).linkItems(items);
+  const linker = new Linker(options, frequencies);
+  const links = linker.linkItems(items);
+  linker.splitMixedStories();
+  return links.map((link) => ({ ...link, story: linker.storyOfArticle(link.id)! }));
 }
 
 export class Linker {
   private readonly copies: CopyIndex;
   private readonly stories: StoryClusterer;
   private readonly storyOf = new Map<string, string>();
+  /** Copy → the article it copies: a copy is in its original's story, wherever that goes. */
+  private readonly originalOf = new Map<string, string>();
 
   /** `frequencies`: term counts of the collection when known up front (see `StoryClusterer`). */
   constructor(options: LinkOptions = {}, frequencies?: DocumentFrequencies) {
@@ -75,10 +81,17 @@ export class Linker {
     return links.map((link) => ({ ...link, story: this.stories.resolve(link.story) }));
   }
 
-  /** The story an article is in now (stories merge as evidence arrives). */
+  /** The story an article is in now (stories merge as evidence arrives, and split in `splitMixedStories`). */
   storyOfArticle(id: string): string | null {
+    const original = this.originalOf.get(id);
+    if (original !== undefined) return this.storyOfArticle(original);
     const story = this.storyOf.get(id);
-    return story === undefined ? null : this.stories.resolve(story);
+    return story === undefined ? null : this.stories.storyOfArticle(id) ?? this.stories.resolve(story);
+  }
+
+  /** See `StoryClusterer.splitMixedStories`; for batch linking, once every article is in. */
+  splitMixedStories(): string[] {
+    return this.stories.splitMixedStories();
   }
 
   private linkOne(item: LinkItem): ArticleLinks {
@@ -89,6 +102,8 @@ export class Linker {
         ? this.stories.resolve(originalStory)
         : this.stories.add({ id: item.id, published: item.published, terms: item.terms }).story;
     this.storyOf.set(item.id, story);
+    // An id linked twice (the same article fed again) is its own original: not a copy to follow.
+    if (originalStory !== undefined && copy.duplicateOf !== item.id) this.originalOf.set(item.id, copy.duplicateOf!);
     return { id: item.id, story, duplicate_of: copy.duplicateOf, copy };
   }
 }

@@ -15,8 +15,15 @@
  *
  * Order: articles of a batch are clustered by publication date, then id (`clusterStories` sorts
  * them), so a batch gives the same stories whatever order its files were read in. Across batches
- * the result can depend on arrival order, as any online clustering does: a story is never split
- * once formed.
+ * the result can depend on arrival order, as any online clustering does.
+ *
+ * A batch, once clustered, is checked for stories that glue two events of one kind together
+ * (two earthquakes, two coaches fired): one report close to both groups is enough to join them
+ * online, but the groups show in the story's own similarities, each group's reports sharing the
+ * names and places the other lacks. `splitMixedStories` bisects such a story (see `bisect`) and
+ * keeps the halves apart when the reports across the halves are much less alike than those
+ * within each. Only the batch functions (`clusterStories`, `linkAll`) split: an online stream
+ * never splits a story it has reported.
  */
 import { DocumentFrequencies, isKeyTerm, ScatteredQuery, TermIds, type SparseVector, type TermVector } from './terms.js';
 
@@ -43,6 +50,15 @@ export interface StoryOptions {
   supportFrom: number;
   /** How close the second must be, relative to the threshold (its similarity is multiplied by this). */
   secondSupport: number;
+  /** Batch linking only: a story of at least this many articles is checked for two events glued together. */
+  splitFrom: number;
+  /** Each of the two parts must have at least this many articles for the story to be split. */
+  splitPartMin: number;
+  /**
+   * Split when the mean similarity across the two parts is below this fraction of the mean
+   * similarity within the looser part.
+   */
+  splitRatio: number;
 }
 
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
@@ -60,6 +76,11 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   vectorTerms: 80,
   supportFrom: 3,
   secondSupport: 2,
+  // Two events of one kind glued together show as two groups of reports that each share their own
+  // names and places; a small story has too few reports to tell such groups from noise.
+  splitFrom: 8,
+  splitPartMin: 4,
+  splitRatio: 0.6,
 };
 
 export interface StoryArticle {
@@ -158,6 +179,48 @@ export class StoryClusterer {
 
   allStories(): Story[] {
     return [...this.stories.values()];
+  }
+
+  /** The story a clustered article is in now, or null when it was never added. */
+  storyOfArticle(articleId: string): string | null {
+    const member = this.members.get(articleId);
+    return member === undefined ? null : this.resolve(member.story);
+  }
+
+  /**
+   * Splits each story that holds two groups of reports much less alike across than within (see
+   * the file comment), again in each part, until no part splits. A part that leaves keeps the id
+   * of its earliest article; the part holding the story's first article keeps the story's id.
+   * Returns the ids of the stories created.
+   */
+  splitMixedStories(): string[] {
+    const created: string[] = [];
+    const pending = [...this.stories.values()];
+    for (let story = pending.pop(); story !== undefined; story = pending.pop()) {
+      if (story.articles.length < this.options.splitFrom) continue;
+      const halves = bisect(story.articles.map((id) => this.members.get(id)!.vector), this.options);
+      if (halves === null) continue;
+      const kept = halves.find((half) => half.includes(0))!;
+      const leaving = halves.find((half) => half !== kept)!;
+      const articles = story.articles;
+      story.articles = kept.map((i) => articles[i]!);
+      const part = this.startStory(articles[leaving[0]!]!);
+      part.articles = leaving.map((i) => articles[i]!);
+      // The id may be that of a story merged into this one earlier: it names the part now.
+      this.mergedInto.delete(part.id);
+      for (const piece of [story, part]) {
+        piece.firstDay = null;
+        piece.lastDay = null;
+        for (const id of piece.articles) {
+          const member = this.members.get(id)!;
+          member.story = piece.id;
+          widen(piece, member.day);
+        }
+      }
+      created.push(part.id);
+      pending.push(story, part);
+    }
+    return created;
   }
 
   /** For each candidate story, the best damped cosine between the article and one of its articles. */
@@ -259,6 +322,74 @@ function daysApart(a: number | null, b: number | null): number {
   return a === null || b === null ? 0 : Math.abs(a - b);
 }
 
+/** Σ of unit sparse vectors, as term id → weight. */
+function sumOf(vectors: readonly SparseVector[], which: readonly number[]): Map<number, number> {
+  const sum = new Map<number, number>();
+  for (const i of which) {
+    const { ids, weights } = vectors[i]!;
+    for (let k = 0; k < ids.length; k++) sum.set(ids[k]!, (sum.get(ids[k]!) ?? 0) + weights[k]!);
+  }
+  return sum;
+}
+
+function dotSum(sum: ReadonlyMap<number, number>, vector: SparseVector): number {
+  let dot = 0;
+  for (let k = 0; k < vector.ids.length; k++) dot += (sum.get(vector.ids[k]!) ?? 0) * vector.weights[k]!;
+  return dot;
+}
+
+function dotSums(a: ReadonlyMap<number, number>, b: ReadonlyMap<number, number>): number {
+  let dot = 0;
+  for (const [id, w] of a) dot += w * (b.get(id) ?? 0);
+  return dot;
+}
+
+/**
+ * The mean cosine over the pairs of a group of unit vectors, from their sum alone: the pairs'
+ * cosines add up to (|Σ|² − n) / 2, so the test costs one pass over the vectors, not n².
+ */
+function meanWithin(sum: ReadonlyMap<number, number>, n: number): number {
+  return n < 2 ? 1 : (dotSums(sum, sum) - n) / (n * (n - 1));
+}
+
+const BISECT_ROUNDS = 10;
+
+/**
+ * Two groups of a story's article vectors (indices into `vectors`), or null when the story is one
+ * group. Spherical 2-means, seeded with the article least like the story as a whole and the one
+ * least like that one, so that the result does not depend on chance; the halves stand when each
+ * has `splitPartMin` articles and the mean cosine across them is below `splitRatio` times the
+ * mean cosine within the less cohesive half (average linkage, computed from the sums).
+ */
+export function bisect(vectors: readonly SparseVector[], options: Pick<StoryOptions, 'splitPartMin' | 'splitRatio'>): [number[], number[]] | null {
+  if (vectors.length < 2) return null;
+  const all = vectors.map((_, i) => i);
+  const whole = sumOf(vectors, all);
+  let first = 0;
+  for (const i of all) if (dotSum(whole, vectors[i]!) < dotSum(whole, vectors[first]!)) first = i;
+  const seed = sumOf(vectors, [first]);
+  let second = first === 0 ? 1 : 0;
+  for (const i of all) if (i !== first && dotSum(seed, vectors[i]!) < dotSum(seed, vectors[second]!)) second = i;
+  let halves: [number[], number[]] = [[first], [second]];
+  for (let round = 0; round < BISECT_ROUNDS; round++) {
+    const centres = halves.map((half) => sumOf(vectors, half));
+    const norms = centres.map((c) => Math.sqrt(dotSums(c, c)) || 1);
+    const next: [number[], number[]] = [[], []];
+    for (const i of all) next[dotSum(centres[0]!, vectors[i]!) / norms[0]! >= dotSum(centres[1]!, vectors[i]!) / norms[1]! ? 0 : 1].push(i);
+    if (next[0].length === 0 || next[1].length === 0) return null;
+    const same = next[0].length === halves[0].length && next[0].every((i, k) => halves[0][k] === i);
+    halves = next;
+    if (same) break;
+  }
+  const [a, b] = halves;
+  if (Math.min(a.length, b.length) < options.splitPartMin) return null;
+  const sumA = sumOf(vectors, a);
+  const sumB = sumOf(vectors, b);
+  const across = dotSums(sumA, sumB) / (a.length * b.length);
+  const within = Math.min(meanWithin(sumA, a.length), meanWithin(sumB, b.length));
+  return across < options.splitRatio * within ? halves : null;
+}
+
 /** Clusters a batch in a fixed order (publication date, then id): the result does not depend on input order. */
 export function clusterStories(articles: readonly StoryArticle[], options: Partial<StoryOptions> = {}): Map<string, string> {
   const frequencies = new DocumentFrequencies();
@@ -267,6 +398,7 @@ export function clusterStories(articles: readonly StoryArticle[], options: Parti
   const ordered = [...articles].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.id.localeCompare(b.id));
   const assigned = new Map<string, string>();
   for (const article of ordered) assigned.set(article.id, clusterer.add(article).story);
-  for (const [article, story] of assigned) assigned.set(article, clusterer.resolve(story));
+  clusterer.splitMixedStories();
+  for (const article of assigned.keys()) assigned.set(article, clusterer.storyOfArticle(article)!);
   return assigned;
 }

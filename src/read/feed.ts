@@ -84,13 +84,16 @@ function firstText(node: XmlNode, names: readonly string[]): string {
   return '';
 }
 
-type Body = { html: string } | { text: string };
+export type FeedBody = { html: string } | { text: string };
+type Body = FeedBody;
 
 interface BodyRule {
   field: string;
   /** Whether this element, with its attributes, carries the body in this form. */
   accepts: (element: unknown) => boolean;
   as: 'html' | 'text';
+  /** The whole article, not a teaser: a watcher need not fetch the linked page. */
+  full: boolean;
 }
 
 const contentType = (element: unknown): string => attribute(element, 'type').toLowerCase();
@@ -101,25 +104,26 @@ const looksLikeMarkup = (text: string): boolean => /<[a-z][\w-]*[\s>/]/i.test(te
 
 /** Full content before summaries; summaries usually carry markup, so they are read as HTML. */
 const BODY_RULES: readonly BodyRule[] = [
-  { field: 'content:encoded', accepts: () => true, as: 'html' },
-  { field: 'content', accepts: isMarkupType, as: 'html' },
-  { field: 'content', accepts: (e) => isTextType(e) && looksLikeMarkup(textOf(e)), as: 'html' },
-  { field: 'content', accepts: isTextType, as: 'text' },
-  { field: 'description', accepts: () => true, as: 'html' },
-  { field: 'summary', accepts: () => true, as: 'html' },
+  { field: 'content:encoded', accepts: () => true, as: 'html', full: true },
+  { field: 'content', accepts: isMarkupType, as: 'html', full: true },
+  { field: 'content', accepts: (e) => isTextType(e) && looksLikeMarkup(textOf(e)), as: 'html', full: true },
+  { field: 'content', accepts: isTextType, as: 'text', full: true },
+  { field: 'description', accepts: () => true, as: 'html', full: false },
+  { field: 'summary', accepts: () => true, as: 'html', full: false },
 ];
 
-function itemBody(item: XmlNode): Body | null {
+function itemBody(item: XmlNode): { body: Body; full: boolean } | null {
   for (const rule of BODY_RULES) {
     const element = child(item, [rule.field]);
     if (element === undefined || !rule.accepts(element)) continue;
     const value = textOf(element);
-    if (value) return rule.as === 'html' ? { html: value } : { text: value };
+    if (value) return { body: rule.as === 'html' ? { html: value } : { text: value }, full: rule.full };
   }
   return null;
 }
 
-function itemRecord(item: XmlNode, source: string, body: Body): InputRecord {
+/** An item's fields other than its body (id, url, source, title, published), as given. */
+function itemFields(item: XmlNode, source: string): InputRecord {
   const published = normaliseFeedDate(firstText(item, DATE_FIELDS) || '');
   const fields: Array<[keyof InputRecord, string | null]> = [
     ['id', firstText(item, ID_FIELDS) || attribute(item, 'rdf:about')],
@@ -130,16 +134,30 @@ function itemRecord(item: XmlNode, source: string, body: Body): InputRecord {
   ];
   const record: InputRecord = {};
   for (const [key, value] of fields) if (value) record[key] = value;
-  return { ...record, ...body };
+  return record;
 }
 
-function readItem(item: unknown, source: string, origin: Origin, maxBytes: number): ReadItem {
-  if (!isNode(item)) return rejected(origin, 'feed item has no content (no content, description or summary)');
-  const body = itemBody(item);
-  if (!body) return rejected(origin, 'feed item has no content (no content, description or summary)');
+/**
+ * One feed item as a watcher sees it: its fields, and its body when it has one. `full` tells the
+ * whole article (content:encoded, Atom content) from a teaser (description, summary), whose
+ * linked page is worth fetching.
+ */
+export interface FeedEntry {
+  origin: Origin;
+  fields: InputRecord;
+  body: FeedBody | null;
+  full: boolean;
+}
+
+const NO_CONTENT = 'feed item has no content (no content, description or summary)';
+
+/** The document an entry makes as it is in the feed (its body, however short), or why none. */
+export function feedEntryItem(entry: FeedEntry, maxBytes: number): ReadItem {
+  const { body, origin } = entry;
+  if (!body) return rejected(origin, NO_CONTENT);
   const size = Buffer.byteLength('html' in body ? body.html : body.text);
   if (size > maxBytes) return rejected(origin, oversizeReason(size, maxBytes));
-  return { kind: 'record', origin, record: itemRecord(item, source, body), format: 'feed' };
+  return { kind: 'record', origin, record: { ...entry.fields, ...body }, format: 'feed' };
 }
 
 interface FeedShape {
@@ -174,18 +192,30 @@ function validationError(text: string): string | null {
   return `${msg.replace(/\s+/g, ' ')} (line ${line}, column ${col})`;
 }
 
-export function readFeed(text: string, origin: Origin, maxBytes: number): ReadItem[] {
+/** A feed's items, or the reason it is not a feed. */
+export function readFeedEntries(text: string, origin: Origin): FeedEntry[] | { rejected: string } {
   const invalid = validationError(text);
-  if (invalid) return [rejected(origin, `not a valid RSS/Atom feed: ${invalid}`)];
+  if (invalid) return { rejected: `not a valid RSS/Atom feed: ${invalid}` };
   const document: unknown = parser.parse(text);
   const root = isNode(document) ? findRoot(document) : null;
-  if (!root) return [rejected(origin, 'not a valid RSS/Atom feed: no root element')];
+  if (!root) return { rejected: 'not a valid RSS/Atom feed: no root element' };
   if (!FEED_ROOTS.includes(localName(root.name))) {
-    return [rejected(origin, `not a valid RSS/Atom feed: the root element is <${root.name}>, not <rss>, <feed> or <rdf:RDF>`)];
+    return { rejected: `not a valid RSS/Atom feed: the root element is <${root.name}>, not <rss>, <feed> or <rdf:RDF>` };
   }
   const { source, items } = feedShape(root.node);
-  if (items.length === 0) return [rejected(origin, 'feed has no items')];
-  return items.map((item, i) => readItem(item, source, `${origin}#item-${i + 1}`, maxBytes));
+  if (items.length === 0) return { rejected: 'feed has no items' };
+  return items.map((item, i): FeedEntry => {
+    const itemOrigin = `${origin}#item-${i + 1}`;
+    if (!isNode(item)) return { origin: itemOrigin, fields: {}, body: null, full: false };
+    const content = itemBody(item);
+    return { origin: itemOrigin, fields: itemFields(item, source), body: content?.body ?? null, full: content?.full ?? false };
+  });
+}
+
+export function readFeed(text: string, origin: Origin, maxBytes: number): ReadItem[] {
+  const entries = readFeedEntries(text, origin);
+  if ('rejected' in entries) return [rejected(origin, entries.rejected)];
+  return entries.map((entry) => feedEntryItem(entry, maxBytes));
 }
 
 /** A feed title names the outlet, often with a tagline: "Northgate Wire — World news" → "Northgate Wire". */

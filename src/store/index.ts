@@ -20,10 +20,12 @@ import { indexPlaces } from './places.js';
 import { openPgliteClient } from './pglite-client.js';
 import { openPostgresClient } from './pg-client.js';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
+import { markItemsSeen, readFeedState, readSeenItems, saveFeedState, type FeedState, type SeenItem } from './watch.js';
 
 export type { PutResult, SearchHit, StoredArticle } from './articles.js';
 export type { StoredClaim } from './claims.js';
 export type { RelinkResult } from './links.js';
+export type { FeedState, SeenItem } from './watch.js';
 export { BadCursor, type EventFilter, type Page, type StoryDetail, type StoryFilter } from './queries.js';
 export type { EntityAlias, EntityFilter, StoredEntity } from './entities.js';
 export { StoreError, isTransientDatabaseError } from './errors.js';
@@ -77,6 +79,12 @@ export interface Store {
   article(id: string): Promise<StoredArticle | null>;
   listEntities(filter: EntityFilter, limit: number, cursor?: string): Promise<Page<StoredEntity>>;
   entity(key: string): Promise<StoredEntity | null>;
+  /** `watch`: what is remembered of a feed (validators, failures), or null for a feed never fetched. */
+  feedState(url: string): Promise<FeedState | null>;
+  saveFeedState(state: FeedState): Promise<void>;
+  /** `watch`: of these item keys, the ones already ingested, with the hash each had then. */
+  seenItems(keys: readonly string[]): Promise<Map<string, string>>;
+  markItemsSeen(feedUrl: string, items: readonly SeenItem[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -209,6 +217,26 @@ class SqlStore implements Store {
   entity(key: string): Promise<StoredEntity | null> {
     this.assertOpen();
     return entityByKey(this.client, key);
+  }
+
+  feedState(url: string): Promise<FeedState | null> {
+    this.assertOpen();
+    return readFeedState(this.client, url);
+  }
+
+  saveFeedState(state: FeedState): Promise<void> {
+    this.assertOpen();
+    return saveFeedState(this.client, state);
+  }
+
+  seenItems(keys: readonly string[]): Promise<Map<string, string>> {
+    this.assertOpen();
+    return readSeenItems(this.client, keys);
+  }
+
+  markItemsSeen(feedUrl: string, items: readonly SeenItem[]): Promise<void> {
+    this.assertOpen();
+    return markItemsSeen(this.client, feedUrl, items);
   }
 
   async close(): Promise<void> {

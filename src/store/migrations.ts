@@ -3,6 +3,7 @@ import { LINK_SCHEMA, relinkStored } from './links.js';
 import { StoreError } from './errors.js';
 import { indexPlaces, placeTables } from './places.js';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
+import { WATCH_SCHEMA } from './watch.js';
 
 /**
  * The schema, as an ordered list of numbered steps. Never edit a step that has shipped: add a new
@@ -179,6 +180,12 @@ export const migrations: readonly Migration[] = [
     // An empty database has nothing to relink: relinkStored then stores and links nothing.
     statements: [],
     backfill: relinkStored,
+  },
+  {
+    version: 9,
+    name: 'feed watcher state',
+    // What `crosscheck watch` remembers about feeds and their items; nothing to fill in.
+    statements: [...WATCH_SCHEMA],
   },
 ];
 

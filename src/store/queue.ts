@@ -67,6 +67,10 @@ export async function openWorkQueue(url: string): Promise<WorkQueue> {
     application_name: 'crosscheck-queue',
     max: 2,
     schedule: false,
+    // A job holds its whole document: finished jobs leave the live table after an hour and the
+    // archive after a day (the stored article is the record; the job only says how it went).
+    archiveCompletedAfterSeconds: 3600,
+    deleteAfterDays: 1,
   });
   // pg-boss reports background failures (e.g. the server restarting under its maintenance) as
   // events; an unhandled 'error' event would end the process. The next call reports it if it lasts.

@@ -1,13 +1,15 @@
 /**
  * Where an event happened: the finest geocoded place named in its sentence (first named on ties), else in its paragraph, else the document's main place. A place inherited
- * from beyond the sentence is never reported finer than precision 2.
+ * from beyond the sentence is never reported finer than precision 2. A place named only to locate
+ * the one before it ("Horlivka, Donetsk", "Tell Abiad in Raqqa", "Ikobi (Apa LGA, Benue)") is that
+ * place's container and wins only when nothing else is named.
  *
  * Besides the LOC entities the places layer placed, a capitalised name the tagger left out is a
  * place mention when the words around it say so ("in Xville", "near Xville", "Xville village",
  * "Xville (District, Province)") and the gazetteer knows it as a town in the document's countries.
  */
 import type { Document, DocumentPlace, EventLocation, Span } from '../../document.js';
-import { documentCountries, geocode, type Place } from '../geo/index.js';
+import { documentCountries, geocode, isKnownRegion, type Place } from '../geo/index.js';
 import { gazetteer, placeKey, rowsNamed } from '../geo/gazetteer.js';
 
 export interface PlaceMention extends Span {
@@ -16,6 +18,11 @@ export interface PlaceMention extends Span {
   stray?: boolean;
   /** The story's dateline ("DAYTON, Ohio (AP) —"): where it was reported from, usually where it happened. */
   dateline?: boolean;
+  /**
+   * A place named only to locate the one before it ("Ariha, Idlib", "Kosti (White Nile state)",
+   * "a village west of Hama"): the earlier place is where it happened.
+   */
+  container?: boolean;
 }
 
 /** A capitalised name of up to four words; lower-case particles may join them ("Recanto das Emas", "Bin Jawad"). */
@@ -23,7 +30,7 @@ const NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|do|das|dos|del|la|e
 /** Where a following name is a place: a locative preposition, or a settlement noun with "of". */
 const LOCATIVE_BEFORE = String.raw`\b(?:in|near|outside|around|at|between|and|(?:town|village|city|suburb|township|locality|neighbou?rhood)\s+of)\s+(?:the\s+)?`;
 /** Where a preceding name is a place: a settlement noun, or ACLED-style "(District, Province)" right after it. */
-const LOCATIVE_AFTER = String.raw`(?=\s+(?:village|town|city|township|locality|area|district|municipality)\b|\s+\(\p{Lu}[^()]{1,60}\))`;
+const LOCATIVE_AFTER = String.raw`(?=\s+(?:village|town|city|township|locality|area|district|municipality|subdivision|sub-?county|upazila|commune|LGA)\b|\s+\(\p{Lu}[^()]{1,60}\))`;
 const UNTAGGED_PLACE = new RegExp(String.raw`(?:${LOCATIVE_BEFORE})(${NAME})|\b(${NAME})${LOCATIVE_AFTER}`, 'gu');
 /**
  * A town name the tagger read as an organisation or a nationality ("Memphis police", "on Dayton's
@@ -35,6 +42,11 @@ const NAME_AT_END = new RegExp(String.raw`\b(${NAME})$`, 'u');
 const NAME_WINDOW_CHARS = 60;
 /** A dateline: a capitalised town at the start of a line, perhaps its state or country, perhaps the agency, then a dash. */
 const DATELINE = /(?:^|\n)[ \t]*(\p{Lu}[\p{Lu}\p{Lt} .'’-]{2,30}?)(?:,[ \t]*(\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*)?))?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[–—-])[ \t]/u;
+/**
+ * A dateline in ordinary case ("Portsmouth, Va. - Five people were…"): a town, a comma, a region the
+ * tables know, then a dash. Without the known region, "Smith, Jones - …" would pass too.
+ */
+const MIXED_CASE_DATELINE = /(?:^|\n)[ \t]*(\p{Lu}[\p{L}'’]*(?:[ \t]\p{Lu}[\p{L}'’]*){0,2}),[ \t]*(\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*)?)[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[–—-])[ \t]/u;
 /** How far into the body a dateline may stand (after a headline and a byline). */
 const DATELINE_WITHIN_CHARS = 400;
 /** Capitalised words that are never a place on their own after "in" / "at" (months, weekdays, institutions' heads). */
@@ -61,6 +73,25 @@ function townMention(name: string, start: number, place: Place): PlaceMention {
   return { start, end: start + name.length, place: { key, name: place.name, country: place.country, country_code: place.countryCode, lat: place.lat, lon: place.lon, precision: 1, geonameid: place.geonameId } };
 }
 
+/**
+ * Cues that make a name a place even when the tagger typed it a person, organisation or other
+ * ("in Juiz de Fora", "near Svitlodarsk", "Yaounde city", "Ikobi (Apa, Benue)"); "and", "at" and
+ * "between" also join people's names, so they do not count here.
+ */
+const STRONG_LOCATIVE_BEFORE = /\b(?:in|near|outside|(?:town|village|city|suburb|township|locality|neighbou?rhood)\s+of)\s+(?:the\s+)?$/u;
+
+/** The name, else its longest leading words the gazetteer knows ("in Hope Mills Sunday": the name ran on into the weekday). */
+function townOrPrefix(name: string, countries: readonly string[]): { name: string; place: Place } | null {
+  let words = name.split(/\s+/u);
+  for (; words.length > 0; words = words.slice(0, -1)) {
+    const candidate = words.join(' ');
+    if (NOT_A_PLACE.has(candidate.toLowerCase())) continue;
+    const place = townNamed(candidate, countries);
+    if (place) return { name: candidate, place };
+  }
+  return null;
+}
+
 /** Names the tagger did not mark as places that the text puts somewhere, placed at town precision when the gazetteer knows them. */
 function untaggedPlaceMentions(doc: Document, countries: readonly string[]): PlaceMention[] {
   const overlapping = (start: number, end: number) => doc.entities.find((e) => e.start < end && e.end > start);
@@ -68,9 +99,18 @@ function untaggedPlaceMentions(doc: Document, countries: readonly string[]): Pla
   for (const m of doc.body.matchAll(UNTAGGED_PLACE)) {
     const name = m[1] ?? m[2]!;
     const start = m.index + m[0].indexOf(name, m[1] === undefined ? 0 : m[0].length - name.length);
-    if (NOT_A_PLACE.has(name.toLowerCase()) || overlapping(start, start + name.length)) continue;
-    const place = townNamed(name, countries);
-    if (place) found.push(townMention(name, start, place));
+    if (NOT_A_PLACE.has(name.toLowerCase())) continue;
+    const entity = overlapping(start, start + name.length);
+    if (entity) {
+      // Tagged as something else over exactly these words, with a cue only places take: the cue wins.
+      const strongCue = m[1] === undefined || STRONG_LOCATIVE_BEFORE.test(doc.body.slice(Math.max(0, start - 30), start));
+      if (entity.type === 'LOC' || entity.start !== start || entity.end !== start + name.length || !strongCue) continue;
+      const place = townNamed(name, countries);
+      if (place) found.push(townMention(name, start, place));
+      continue;
+    }
+    const town = townOrPrefix(name, countries);
+    if (town) found.push(townMention(town.name, start, town.place));
   }
   for (const after of doc.body.matchAll(INSTITUTION_AFTER_TOWN)) {
     const windowStart = Math.max(0, after.index - NAME_WINDOW_CHARS);
@@ -90,7 +130,9 @@ function untaggedPlaceMentions(doc: Document, countries: readonly string[]): Pla
 
 /** "DAYTON, Ohio (AP) —", "MORRISON –": the dateline town, placed in the state or country it names. */
 function datelineMention(body: string, countries: readonly string[]): PlaceMention | null {
-  const m = DATELINE.exec(body.slice(0, DATELINE_WITHIN_CHARS));
+  const head = body.slice(0, DATELINE_WITHIN_CHARS);
+  const mixed = MIXED_CASE_DATELINE.exec(head);
+  const m = DATELINE.exec(head) ?? (mixed && isKnownRegion(mixed[2]!) ? mixed : null);
   if (!m) return null;
   const town = m[1]!.trim();
   const start = m.index + m[0].indexOf(town);
@@ -100,17 +142,67 @@ function datelineMention(body: string, countries: readonly string[]): PlaceMenti
   return place ? { ...townMention(town, start, place), dateline: true } : null;
 }
 
+/**
+ * The words a tagged place name runs on into, when the tagger stopped short: the rest of a
+ * hyphenated word ("Bir Al" + "-Abd"), a particle and a name ("Lauro" + " de Freitas", "San Jose" +
+ * " del Monte"), or a second name before a settlement noun ("Mirpur" + " Khas" city).
+ */
+const RUN_ON = /^(?:-\p{L}[\p{L}'’]*|\s+(?:de|da|do|das|dos|del|della|di|du|la|le|el|al|as|ad|ar|an|ash|bin|ibn|wa|y)\s+\p{Lu}[\p{L}'’-]*|\s+\p{Lu}[\p{L}'’-]*(?=\s+(?:city|town|village|district|municipality|township)\b))/u;
+
+/** "Pinsk of the Brest" tagged as one place before "region": the town is the head, the rest is its region. */
+const TOWN_OF_REGION = /^(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?)\s+of\s+(?:the\s+)?\p{Lu}/u;
+const REGION_NOUN_AFTER = /^\s+(?:region|province|governorate|oblast|district|state|department|county)\b/u;
+
+/** A tagged place whose fuller name the gazetteer knows as a town: the fuller name, its span and its place. */
+function runOnMention(body: string, start: number, end: number, countries: readonly string[]): PlaceMention | null {
+  const townOfRegion = REGION_NOUN_AFTER.test(body.slice(end, end + 20)) ? TOWN_OF_REGION.exec(body.slice(start, end)) : null;
+  if (townOfRegion) {
+    const place = townNamed(townOfRegion[1]!, countries);
+    return place ? townMention(townOfRegion[1]!, start, place) : null;
+  }
+  const runOn = RUN_ON.exec(body.slice(end, end + 40));
+  if (!runOn) return null;
+  const name = body.slice(start, end + runOn[0].length);
+  const place = townNamed(name, countries);
+  return place ? townMention(name, start, place) : null;
+}
+
+/** Between a place and the next one, words that make the next one its container or landmark ("X, Y", "X (District, Y", "X district of Y", "X west of Y"). */
+const CONTAINER_GAP = new RegExp(
+  String.raw`^(?:\s+(?:city|town|village|villages|district|sub-?district|area|municipality|subdivision|community|neighbou?rhood|township|county|LGA|upazila|front|camp|junction|checkpoint|check\s+post|fort)(?:\s+cent(?:er|re))?)?` +
+    String.raw`(?:\s*,\s*|\s*\(\s*(?:[^()]{0,40},\s*)?|\s+(?:(?:in|of)\s+(?:the\s+)?(?:(?:\p{Ll}+\s+){0,2}of\s+(?:the\s+)?)?|(?:near|outside)\s+(?:the\s+)?|(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+of\s+(?:the\s+)?))$`,
+  'u',
+);
+/** After a "X, Y" pair, words that make it a list of places rather than a place and its region. */
+const LIST_AFTER = /^\s*(?:and|or|&)\s/u;
+
+/** Marks the places named only to locate the one before them (see `PlaceMention.container`). */
+function markContainers(mentions: readonly PlaceMention[], body: string): void {
+  for (let i = 1; i < mentions.length; i++) {
+    const before = mentions[i - 1]!;
+    const after = mentions[i]!;
+    const gap = body.slice(before.end, after.start);
+    // Only a town or region locates by a container; "western Yemen (…, Al Hudaydah)" is better placed by the region.
+    if (before.place.precision === 3 || gap.length > 60 || !CONTAINER_GAP.test(gap)) continue;
+    if (/^\s*,\s*$/u.test(gap) && LIST_AFTER.test(body.slice(after.end, after.end + 6))) continue;
+    after.container = true;
+  }
+}
+
 /** Place mentions of the document in text order: LOC mentions the places layer could place, then names the tagger missed. */
 export function placeMentions(doc: Document): PlaceMention[] {
   const byKey = new Map(doc.places.map((p) => [p.key, p]));
-  const mentions: PlaceMention[] = [];
-  for (const e of doc.entities) {
-    const place = e.type === 'LOC' ? byKey.get(e.key) : undefined;
-    if (place && place.lat !== null) mentions.push({ start: e.start, end: e.end, place });
-  }
   const countries = documentCountries(doc.entities);
   for (const p of doc.places) if (p.country_code && !countries.includes(p.country_code)) countries.push(p.country_code);
-  const extra = untaggedPlaceMentions(doc, countries);
+  const mentions: PlaceMention[] = [];
+  for (const e of doc.entities) {
+    if (e.type !== 'LOC') continue;
+    const fuller = runOnMention(doc.body, e.start, e.end, countries);
+    const place = byKey.get(e.key);
+    if (fuller) mentions.push(fuller);
+    else if (place && place.lat !== null) mentions.push({ start: e.start, end: e.end, place });
+  }
+  const extra = untaggedPlaceMentions(doc, countries).filter((x) => !mentions.some((m) => m.start < x.end && m.end > x.start));
   const dateline = datelineMention(doc.body, countries);
   if (dateline) {
     const tagged = mentions.find((m) => m.start === dateline.start);
@@ -119,6 +211,7 @@ export function placeMentions(doc: Document): PlaceMention[] {
   }
   const all = extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
   markStrays(all, doc.body);
+  markContainers(all, doc.body);
   return all;
 }
 
@@ -156,9 +249,14 @@ function markStrays(mentions: PlaceMention[], body: string): void {
   for (const m of mentions) if (m.place.precision === 1 && m.place.country_code && m.place.country_code !== leader) m.stray = true;
 }
 
-/** The finest place; the first named on ties ("in Campinas, São Paulo": the town comes first). */
+/** The finest place; the first named on ties ("in Campinas, São Paulo": the town comes first). A container counts only when nothing else is left. */
 function finest(mentions: readonly PlaceMention[]): PlaceMention | undefined {
   let best: PlaceMention | undefined;
+  for (const m of mentions) {
+    if (m.stray || m.container) continue;
+    if (!best || m.place.precision < best.place.precision) best = m;
+  }
+  if (best) return best;
   for (const m of mentions) {
     if (m.stray) continue;
     if (!best || m.place.precision < best.place.precision) best = m;

@@ -65,9 +65,16 @@ export const placeKey: (name: string) => string = boundedMemo(20_000, computePla
 
 const ASCII = /^[\u0000-\u007f]*$/;
 
+/**
+ * Latin letters that carry no combining mark, so NFKD leaves them whole: Turkish dotless "ı"
+ * (Çiğli is written "Cigli" in English text), Polish "ł", Nordic "ø", "đ", "ß" and the ligatures.
+ */
+const UNDECOMPOSABLE: Record<string, string> = { ı: 'i', ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', þ: 'th', Þ: 'th', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ß: 'ss', ħ: 'h', Ħ: 'h' };
+const UNDECOMPOSABLE_LETTER = /[ıłŁøØđĐðÐþÞæÆœŒßħĦ]/g;
+
 function computePlaceKey(name: string): string {
   // Unicode normalisation is the slow step; most names in English text are plain ASCII already.
-  const decomposed = ASCII.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const decomposed = ASCII.test(name) ? name : name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(UNDECOMPOSABLE_LETTER, (letter) => UNDECOMPOSABLE[letter]!);
   const folded = decomposed.toLowerCase().replace(/[’'`ʿʾʼ‘]/g, '');
   return folded.replace(ARTICLE, '$1').replace(ARTICLE, '$1').replace(/[^\p{L}\p{N}]/gu, '').replace(/(.)\1+/g, '$1');
 }
@@ -236,7 +243,7 @@ function parse(texts: readonly string[]): Gazetteer {
 
 // The derived index file: a JSON header (format, source file identity, section layout) and then the
 // typed arrays and the string tables' texts, each section 4-byte aligned so it can be viewed in place.
-const FORMAT = 'crosscheck-geo-3';
+const FORMAT = 'crosscheck-geo-4';
 type Section = readonly [name: string, array: ArrayBufferView];
 
 function sectionsOf(g: Gazetteer): Section[] {

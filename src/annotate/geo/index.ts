@@ -184,8 +184,20 @@ function findRow(key: string, scope: Scope): number | null {
     if (variants.length > 0) return best(g, variants, key, scope);
   }
   const anywhere = best(g, exact, key, scope);
-  if (anywhere === null) return null;
+  if (anywhere === null) return countries.length === 0 ? soleVariant(g, key) : null;
   return countries.length === 0 || isWellKnown(g, anywhere) ? anywhere : null;
+}
+
+/**
+ * With no country to search, a transliteration variant only when every close spelling lies in one
+ * country ("Svitlodarsk" / Svetlodarsk): a variant found in several countries is a guess.
+ */
+function soleVariant(g: Gazetteer, key: string): number | null {
+  const loose = looseKey(key);
+  if (loose.length < 4) return null;
+  const variants = [...rowsNamed(g.byLooseName, loose)].filter((row) => closeSpelling(g, row, key));
+  if (variants.length === 0 || variants.some((row) => g.country[row] !== g.country[variants[0]!])) return null;
+  return best(g, variants, key, { countries: [], near: [] });
 }
 
 const regionsByKey = new Map<string, Region[]>();
@@ -206,6 +218,11 @@ function regionPlace(name: string, { countries }: Scope): Place | null {
   if (row === null) return country ? { ...countryPlace(country, region.names[0]!), precision: 2 } : null;
   const g = gazetteer();
   return { ...rowPlace(g, row, 2), name: region.names[0]! };
+}
+
+/** True when the region tables know this name ("Ohio", "Va.", "Idleb"): a name after a comma that is surely a region. */
+export function isKnownRegion(name: string): boolean {
+  return regionsByKey.has(placeKey(name));
 }
 
 /** A populated place standing for a region the tables do not list ("Idlib province" → Idlib), at precision 2. */
