@@ -22,6 +22,7 @@ import { extractDocument, MAX_BODY_CHARS } from '../src/extract/index.js';
 import { findDates, findPublished, parsePublishedField } from '../src/extract/published.js';
 import { analyzeRecord } from '../src/pipeline/analyze.js';
 import { decodeText, readBytes } from '../src/read/index.js';
+import { nonPublicRange, parseRetryAfter } from '../src/read/fetch/index.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string' }, only: { type: 'string' }, seed: { type: 'string' } } });
 const seconds = Number(values.seconds ?? 60);
@@ -95,6 +96,16 @@ const TARGETS: Target[] = [
   { name: 'dates', inputs: text, run: (t: string) => { findDates(t); parsePublishedField(t.slice(0, 64)); findPublished({ meta: null, url: null, text: t, now }); }, length: asText },
   { name: 'times', inputs: text, run: (t: string) => void findTimes(t, '2020-03-01'), length: asText },
   { name: 'numbers', inputs: text, run: (t: string) => void findNumbers(t), length: asText },
+  {
+    name: 'watch-headers',
+    inputs: text,
+    // What `watch` parses from a server it does not trust: addresses a name resolves to, Retry-After.
+    run: (t: string) => {
+      nonPublicRange(t.slice(0, 80));
+      parseRetryAfter(t.slice(0, 200), now.getTime());
+    },
+    length: asText,
+  },
   { name: 'pipeline-text', inputs: text, run: (t: string) => void analyzeRecord('fuzz', { text: t, published: '2020-03-01' }, now), length: asText },
   { name: 'pipeline-html', inputs: html, run: (h: string) => void analyzeRecord('fuzz', { html: h }, now), length: asText },
 ];
