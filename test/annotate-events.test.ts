@@ -144,6 +144,13 @@ const FIGURES: ReadonlyArray<readonly [string, number | null, number | null]> = 
   ['Three people were killed and another critically injured in a shooting on Monday.', 3, 1],
   ['Police are investigating a triple shooting on Oak Street on Saturday night.', null, 3],
   ['Gunmen stormed a village on Monday. Two others were wounded.', null, 2],
+  // States only the living are in, and figures sent to hospital, count the injured.
+  ['A gunman opened fire outside a diner on Friday. The driver is recovering at home.', null, 1],
+  ['A shooting at a skating rink on Sunday sent five people to the hospital.', null, 5],
+  ['A gunman opened fire at a bus stop on Monday; a bystander was listed in stable condition.', null, 1],
+  ['Three people were shot dead on Maple Lane on Monday and another was in critical condition.', 3, 1],
+  // Those shot are the injured when only one of the survivors is said to be in a bad way.
+  ['Six people were shot at a block party on Saturday; one died and another is in critical condition.', 1, 5],
   // A figure is cut off by a new clause ("that killed …").
   ['A party with 300 guests ended in gunfire that killed one man on Sunday.', 1, null],
   // "pleaded guilty" is no statement that hides the shooting.

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requirePgOrSkip, startPgServer, type PgServer } from './support/pg-server.js';
+import { seeded } from './support/seeded.js';
 
 const bin = join(process.cwd(), 'dist', 'cli', 'main.js');
 const corpus = join(process.cwd(), 'examples', 'demo');
@@ -35,14 +36,6 @@ function snapshot(target: Target): Record<string, string[]> {
   return out;
 }
 
-/** A small seeded generator, so that a failing run can be repeated with the same kill times. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 async function killedAfter(target: Target, ms: number): Promise<void> {
   const child = spawn(process.execPath, ingestArgs(target), { env: target.env, stdio: 'ignore' });

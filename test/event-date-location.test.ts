@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Document, Entity, TimeExpression } from '../src/document.js';
 import { datedTimes, eventDate, type DateContext } from '../src/annotate/event/date.js';
-import { eventLocation, mainPlace, placeMentions, type PlaceMention } from '../src/annotate/event/location.js';
+import { eventLocation, headlinePlace, mainPlace, placeMentions, type PlaceMention } from '../src/annotate/event/location.js';
 import { gazetteer, geocode, placeKey } from '../src/annotate/geo/index.js';
 import { annotateEvents } from '../src/annotate/events.js';
 import { extractDocument } from '../src/extract/index.js';
@@ -68,6 +68,12 @@ describe('event dates', () => {
     expect(eventDate(times, contextFor(body, 'wounded', '2020-05-03'))).toEqual({ value: '2020-05-03', precision: 3 });
   });
 
+  it('takes a page stamp with its weekday ("Posted: Sunday, May 3, 2020") for a stamp', () => {
+    const body = 'Two hurt in bar fight Posted: Sunday, May 3, 2020 9:10 AM EDT';
+    const [weekday, date] = datedTimes([timeAt(body, 'Sunday', '2020-05-03'), timeAt(body, 'May 3, 2020 9:10 AM EDT', '2020-05-03T09:10')], body);
+    expect([weekday?.role, date?.role]).toEqual(['stamp', 'stamp']);
+  });
+
   it('keeps an opening "as reported on" date', () => {
     const body = 'As reported on 2 May 2020, militants attacked a checkpoint.';
     const times = datedTimes([timeAt(body, '2 May 2020', '2020-05-02')], body);
@@ -120,9 +126,54 @@ describe('datelines, towns read as institutions, strays', () => {
   const institutions: ReadonlyArray<[text: string, name: string]> = [
     ['Memphis police arrested a man on Friday.', 'Memphis'],
     ['A boy was shot on Milwaukee\'s north side overnight.', 'Milwaukee'],
+    ['The Tulsa Police Department is asking for tips after a shooting.', 'Tulsa'],
+    ['Denver Mayor Jane Holloway visited the wounded officer.', 'Denver'],
+    ['A woman was wounded in southwest Houston on Saturday night.', 'Houston'],
   ];
   it.each(institutions)('%s → %s', (text, name) => {
     expect(placeMentions(untagged(text)).map((m) => m.place.name)).toContain(name);
+  });
+
+  it('a police force\'s name tagged as one organisation still places its town', () => {
+    const doc = taggedAs('The Tulsa Police Department is asking for tips after a shooting.', 'Tulsa Police Department', 'ORG');
+    const mentions = placeMentions(doc);
+    expect(mentions.map((m) => m.place.name)).toEqual(['Tulsa']);
+    expect(doc.body.slice(mentions[0]!.start, mentions[0]!.end)).toBe('Tulsa');
+  });
+
+  it('a state or county force names no town', () => {
+    for (const text of ['Virginia State Police closed the road on Friday.', 'The Fairfield County Sheriff said two men were hurt.']) {
+      expect(placeMentions(untagged(text)).filter((m) => m.place.precision === 1)).toEqual([]);
+    }
+  });
+
+  it('leaves the side of town out of the town found after a locative', () => {
+    const doc = untagged('Two men were hurt in North Tulsa on Friday.');
+    const mentions = placeMentions(doc);
+    expect(mentions.map((m) => doc.body.slice(m.start, m.end))).toEqual(['Tulsa']);
+    expect(mentions[0]!.place.name).toBe('Tulsa');
+  });
+
+  it('reports a neighbourhood (a section of a city in the gazetteer) by its city, at its own point', () => {
+    const englewood = geocode('Englewood', { countries: ['US'], hint: 'city' });
+    expect(englewood).not.toBeNull();
+    const section = { key: 'loc:englewood', name: 'Englewood', country: 'United States', country_code: 'US', lat: 41.77976, lon: -87.64588, precision: 1 as const, geonameid: 4891176 };
+    const location = eventLocation([{ start: 0, end: 9, place: section }], { start: 0, end: 40 }, { start: 0, end: 40 }, 20, null);
+    expect(location).toMatchObject({ name: 'Chicago', lat: 41.77976, precision: 1 });
+  });
+
+  it('reports a side of town placed at the town\'s point by the town\'s name, and a state by its own', () => {
+    const place = (name: string) => ({ key: `loc:${name}`, name, country: 'United States', country_code: 'US', lat: 39.95, lon: -75.16, precision: 2 as const, geonameid: 4560349 });
+    const at = (name: string) => eventLocation([{ start: 0, end: name.length, place: place(name) }], { start: 0, end: 40 }, { start: 0, end: 40 }, 20, null)?.name;
+    expect(at('South Philadelphia')).toBe('Philadelphia');
+    expect(at('West Virginia')).toBe('West Virginia');
+  });
+
+  it('takes the headline\'s town when the body names none', () => {
+    const doc = { ...untagged('A man was wounded in a shooting on Friday night, officers said.'), title: 'Man Wounded In Dayton Shooting' };
+    expect(headlinePlace(doc)?.name).toBe('Dayton');
+    const [event] = annotateEvents(doc).events;
+    expect(event?.location).toMatchObject({ name: 'Dayton', precision: 2 });
   });
 
   it('passes over a town abroad when the story\'s other places agree on one country', () => {

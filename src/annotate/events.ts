@@ -14,7 +14,7 @@ import { eventActors, sentenceActors } from './event/actors.js';
 import { findAttribution } from './event/attribution.js';
 import { sentenceCasualties, sumRanges, survivors, tally, tallyNote, type Casualty, type TallyNote } from './event/casualties.js';
 import { datedTimes, eventDate } from './event/date.js';
-import { eventLocation, mainPlace, placeMentions } from './event/location.js';
+import { eventLocation, headlinePlace, mainPlace, placeMentions } from './event/location.js';
 import { mergeMentions, type EventDraft } from './event/merge.js';
 import { eventModality, sentenceModality } from './event/modality.js';
 import { taxonomy } from './event/taxonomy.js';
@@ -150,7 +150,7 @@ function applyNote(drafts: readonly EventDraft[], note: TallyNote): void {
 }
 
 /** A casualty word that a sentence without any trigger may hold ("Two others were wounded."). */
-const CASUALTY_HINT = /\b(?:wound|injur|hurt|hospitali[sz]ed|condition|succumb|fatalit|died|dead|kill|shot)/i;
+const CASUALTY_HINT = /\b(?:wound|injur|hurt|hospitali[sz]ed|condition|recovering|succumb|fatalit|died|dead|kill|shot)/i;
 
 /**
  * The sentences to read, in order, with their trigger mentions: those with triggers, and those
@@ -178,7 +178,9 @@ export function annotateEvents(doc: Document): Document {
   const entitiesWithin = spansWithin(doc.entities);
   const numbersWithin = spansWithin(doc.numbers);
   const places = placeMentions(doc);
-  const main = mainPlace(places);
+  // Without a town in the body, the headline's town is where the story is ("Man shot in Dayton").
+  const bodyMain = mainPlace(places);
+  const main = bodyMain && bodyMain.precision === 1 ? bodyMain : (headlinePlace(doc) ?? bodyMain);
   const times = datedTimes(doc.times, body);
   const published = doc.published?.value ?? null;
   const drafts: EventDraft[] = [];

@@ -28,7 +28,7 @@ interface CueRule {
 /** Casualty words after the figure, in their clause (passive or predicate forms). */
 const AFTER_CUES: readonly CueRule[] = [
   { pattern: /\b(?:shot (?:to death|dead|and killed)|killed|dead|died|lost their lives|perished|fatally|lifeless|murdered|slain|shot dead|casualties|did(?: not|n't) survive)\b/i, kind: 'killed' },
-  { pattern: /\b(?:wounded|injured|hurt|injuries|hospitali[sz]ed|wounds|in (?:critical|serious|stable|grave|fair) condition|critical(?:ly)?|treated for)\b/i, kind: 'injured' },
+  { pattern: /\b(?:wounded|injured|hurt|injuries|hospitali[sz]ed|wounds|in (?:critical|serious|stable|grave|fair) condition|critical(?:ly)?|treated for|recovering|(?:to|in) (?:the |a |an )?(?:[\w-]+ )?hospitals?)\b/i, kind: 'injured' },
   { pattern: /\b(?:shot|struck by (?:gunfire|bullets))\b/i, kind: 'hit' },
 ];
 /** A death noun counts the figure only when it heads the figure's own phrase: "12 deaths", not "turned 21 in the death of". */
@@ -89,6 +89,12 @@ const DIED = String.raw`(?:has\s+|had\s+)?(?:(?:since|later|also|now|eventually|
 /** After a reduced relative the clause goes on with a place, a time or punctuation: "the boy killed in …", not "the man killed his wife". */
 const NO_OBJECT = String.raw`(?=\s+(?:in|on|at|near|during|by|outside|inside|early|late|last|this|when|while|after|overnight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s*[,.;])`;
 
+/**
+ * One victim as the subject of a state only the living are in: "the boy is recovering", "a
+ * bystander was listed in stable condition". (Not "was taken to a hospital", where many die.)
+ */
+const VICTIM_RECOVERING_REQUIRES: readonly string[] = ['recovering', 'condition', 'hospitali'];
+const VICTIM_RECOVERING = new RegExp(String.raw`\b(?:a|an|the|another)\s+${MODIFIERS}${V}${POSTMODIFIER}\s+(?:is|was|remains|remained)\s+(?:(?:now|still|listed)\s+)?(?:recovering|in\s+(?:critical|serious|stable|fair|good|grave|guarded)(?:\s+but\s+stable)?\s+condition|hospitali[sz]ed)\b`, 'i');
 /** One victim as the subject of a death ("A teenage boy has died", "a 16-year-old student died from a gunshot wound"). */
 const SUBJECT_DIED = new RegExp(String.raw`\b(?:a|an|one|the)\s+${MODIFIERS}${V}${POSTMODIFIER}\s+${DIED}\b`, 'i');
 /** One victim in a reduced relative: "a 2-year-old boy shot and killed near his home", "the 15-year-old killed in a shooting". */
@@ -104,7 +110,7 @@ const PAIR_RULES: ReadonlyArray<{ pattern: RegExp; requires: readonly string[] }
   { pattern: BOTH, requires: ['both'] },
 ];
 /** "… and another injured", "while a third man was wounded": one more victim beside a figure. */
-const ANOTHER_VICTIM = /\b(?:and|while|with)\s+(?:another|a (?:second|third|fourth|fifth|sixth) (?:person|man|woman|victim|teen|boy|girl))(?:\s+(?:person|man|woman|victim|was|is|has been|later|also|\w+ly)){0,3}\s+(?:(killed|died|dead|fatally shot|succumbed)|(wounded|injured|hurt|hospitali[sz]ed|critical(?:ly)?)|(shot))\b/gi;
+const ANOTHER_VICTIM = /\b(?:and|while|with)\s+(?:another|a (?:second|third|fourth|fifth|sixth) (?:person|man|woman|victim|teen|boy|girl))(?:\s+(?:person|man|woman|victim|was|is|has been|later|also|\w+ly)){0,3}\s+(?:(killed|died|dead|fatally shot|succumbed)|(wounded|injured|hurt|hospitali[sz]ed|critical(?:ly)?|in\s+(?:critical|serious|stable|fair|grave)\s+condition)|(shot))\b/gi;
 /** "a triple shooting" (three hit), "a double homicide" (two dead). */
 const MULTIPLE_VICTIMS = /\b(double|triple|quadruple|quintuple)[- ](?:(homicides?|murders?|killings?|slayings?|fatal shootings?)|(shootings?|stabbings?))\b/i;
 const MULTIPLES: ReadonlyMap<string, number> = new Map([['double', 2], ['triple', 3], ['quadruple', 4], ['quintuple', 5]]);
@@ -283,6 +289,8 @@ function singularCasualties(text: string, sentence: Span): Casualty[] {
   if (died) found.push({ kind: 'killed', range: one, at: sentence.start + died.index, revision: false });
   const reduced = mayMatch(lower, REDUCED_RELATIVE_REQUIRES) ? REDUCED_RELATIVE.exec(text) : null;
   if (reduced) found.push({ kind: kindOfGroups(reduced, 1), range: one, at: sentence.start + reduced.index, revision: false });
+  const recovering = mayMatch(lower, VICTIM_RECOVERING_REQUIRES) ? VICTIM_RECOVERING.exec(text) : null;
+  if (recovering) found.push({ kind: 'injured', range: one, at: sentence.start + recovering.index, revision: false });
   found.sort((a, b) => a.at - b.at);
   // Two victims at once come first: "a man and a woman were killed" is one figure of 2, not 1.
   const pairs: Casualty[] = [];
@@ -335,7 +343,7 @@ function revisions(text: string, sentence: Span): Casualty[] {
 }
 
 /** Every cue above holds one of these: a sentence without any tells no casualties (a cheap test first). */
-const ANY_CASUALTY_WORD = /kill|dead|die|death|fatal|wound|injur|hurt|hospital|condition|shot|shoot|slain|murder|stab|beat|behead|execut|assassin|lynch|massacr|slaughter|bod(?:y|ies)|corpse|casualt|perish|lifeless|lives|surviv|succumb|homicide|gunfire|bullet|critical|treated|tortur|gunned|passed away|to death/i;
+const ANY_CASUALTY_WORD = /kill|dead|die|death|fatal|wound|injur|hurt|hospital|condition|shot|shoot|slain|murder|stab|beat|behead|execut|assassin|lynch|massacr|slaughter|bod(?:y|ies)|corpse|casualt|perish|lifeless|lives|surviv|succumb|homicide|gunfire|bullet|critical|treated|recovering|tortur|gunned|passed away|to death/i;
 
 export function sentenceCasualties(body: string, sentence: Span, numbers: readonly NumberMention[]): Casualty[] {
   const text = body.slice(sentence.start, sentence.end);
@@ -374,8 +382,12 @@ export function tally(casualties: readonly Casualty[]): { killed: Range; injured
   let injured = of('injured');
   const hit = of('hit');
   let shot: Range | null = null;
-  if ((hit.min !== null || hit.max !== null) && injured.min === null && injured.max === null) {
-    injured = survivors(hit, killed);
+  // "Six people were shot; one died and another is in critical condition": the survivors of those
+  // shot are the injured, of whom the one in critical condition is but a part.
+  const hitSurvivors = survivors(hit, killed);
+  const onlyPartOfSurvivors = injured.min !== null && hitSurvivors.min !== null && hitSurvivors.min > injured.min;
+  if ((hit.min !== null || hit.max !== null) && ((injured.min === null && injured.max === null) || onlyPartOfSurvivors)) {
+    injured = hitSurvivors;
     shot = hit;
   }
   const revision = casualties.filter((c) => c.revision).map((c) => c.range.min ?? 0);

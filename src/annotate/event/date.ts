@@ -43,9 +43,9 @@ export interface DatedTime {
 const REPORTING_BEFORE =
   /(?<!\bas\s+)\b(?:said|says|say|told|reported|announced|confirmed|added|stated|explained|arrested|charged|booked|arraigned|sentenced|indicted|identified|released|appeared|testified|pleaded|remained|remains)\s+(?:on\s+)?$/iu;
 /** The page's own dates: "Posted: Monday, …", "Last updated on 3 May 2020". */
-const STAMP_BEFORE = /\b(?:posted|updated|published|modified)(?:\s+(?:on|at))?\s*:?\s*$/iu;
-/** How far before a time its verb or stamp label is looked for. */
-const ROLE_WINDOW_CHARS = 24;
+const STAMP_BEFORE = /\b(?:posted|updated|published|modified)(?:\s+(?:on|at))?\s*:?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$/iu;
+/** How far before a time its verb or stamp label is looked for ("Posted: Wednesday, " before the date). */
+const ROLE_WINDOW_CHARS = 36;
 
 function roleOf(body: string, start: number): TimeRole {
   const before = body.slice(Math.max(0, start - ROLE_WINDOW_CHARS), start);

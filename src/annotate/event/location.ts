@@ -7,9 +7,11 @@
  * Besides the LOC entities the places layer placed, a capitalised name the tagger left out is a
  * place mention when the words around it say so ("in Xville", "near Xville", "Xville village",
  * "Xville (District, Province)") and the gazetteer knows it as a town in the document's countries.
+ * The main place falls back to the headline's town when the body names none (`headlinePlace`); a
+ * neighbourhood or a side of town is reported by its city's name (`reportedName`).
  */
 import type { Document, DocumentPlace, EventLocation, Span } from '../../document.js';
-import { documentCountries, geocode, isKnownRegion, type Place } from '../geo/index.js';
+import { cityOfSection, documentCountries, geocode, isKnownRegion, type Place } from '../geo/index.js';
 import { gazetteer, placeKey, rowsNamed } from '../geo/gazetteer.js';
 
 export interface PlaceMention extends Span {
@@ -27,16 +29,26 @@ export interface PlaceMention extends Span {
 
 /** A capitalised name of up to four words; lower-case particles may join them ("Recanto das Emas", "Bin Jawad"). */
 const NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|da|do|das|dos|del|la|el|al|as|ad|ar|an|bin|ibn)\s+)?\p{Lu}[\p{L}'’-]*){0,3}`;
-/** Where a following name is a place: a locative preposition, or a settlement noun with "of". */
-const LOCATIVE_BEFORE = String.raw`\b(?:in|near|outside|around|at|between|and|(?:town|village|city|suburb|township|locality|neighbou?rhood)\s+of)\s+(?:the\s+)?`;
+/** A part of town named by its side ("South Philadelphia", "Southwest Atlanta"), which the gazetteer places at the town's point. */
+const PART_OF_TOWN = /^(?:(?:north|south)-?(?:east|west)?|east|west|central|downtown|inner|greater)(?:ern)?\s+(?=\p{Lu})/iu;
+/**
+ * Where a following name is a place: a locative preposition, or a settlement noun with "of"; a
+ * lower-case part of town may stand between ("in southwest Houston", "near downtown Tulsa").
+ */
+const LOCATIVE_BEFORE = String.raw`\b(?:in|near|outside|around|at|between|and|(?:town|village|city|suburb|township|locality|neighbou?rhood)\s+of)\s+(?:the\s+)?(?:(?:far\s+)?(?:(?:north|south)-?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|downtown|suburban|greater|metro)\s+)?`;
 /** Where a preceding name is a place: a settlement noun, or ACLED-style "(District, Province)" right after it. */
 const LOCATIVE_AFTER = String.raw`(?=\s+(?:village|town|city|township|locality|area|district|municipality|subdivision|sub-?county|upazila|commune|LGA)\b|\s+\(\p{Lu}[^()]{1,60}\))`;
 const UNTAGGED_PLACE = new RegExp(String.raw`(?:${LOCATIVE_BEFORE})(${NAME})|\b(${NAME})${LOCATIVE_AFTER}`, 'gu');
 /**
- * A town name the tagger read as an organisation or a nationality ("Memphis police", "on Dayton's
- * north side"): the words after it make it the place.
+ * A town name the tagger read as an organisation or a nationality ("Memphis police", "the Tulsa
+ * Police Department", "Denver Mayor …", "on Dayton's north side"): the words after it make it the place.
  */
-const INSTITUTION_AFTER_TOWN = /\s+(?:police|sheriff|officers|detectives|firefighters|fire\s+department|city\s+council)\b|['’]s\s+(?:(?:north|south)?(?:east|west)?(?:ern)?\s*)?(?:side|suburbs?|outskirts|downtown)\b/gu;
+const INSTITUTION_AFTER_TOWN = /\s+(?:metro(?:politan)?\s+)?(?:police|sheriff|officers|detectives|firefighters|fire\s+(?:department|rescue)|city\s+council|mayor)\b|['’]s\s+(?:(?:north|south)?(?:east|west)?(?:ern)?\s*)?(?:side|suburbs?|outskirts|downtown)\b/giu;
+/**
+ * Names before "Police" that are not towns: the force's kind ("State Police", "Capitol Police",
+ * "Transit Police"), or a county, whose sheriff says where the county is but not which town.
+ */
+const NOT_A_TOWN_FORCE = /^(?:state|capitol|transit|university|college|campus|park|tribal|military|airport|housing|school|border|federal|national|city|town|township|village|metro|district|port|railroad|railway)$|\s(?:county|parish|state|university|college)$/iu;
 /** The name that ends right before such words (looked for in a short window, not over the whole text). */
 const NAME_AT_END = new RegExp(String.raw`\b(${NAME})$`, 'u');
 const NAME_WINDOW_CHARS = 60;
@@ -80,14 +92,23 @@ function townMention(name: string, start: number, place: Place): PlaceMention {
  */
 const STRONG_LOCATIVE_BEFORE = /\b(?:in|near|outside|(?:town|village|city|suburb|township|locality|neighbou?rhood)\s+of)\s+(?:the\s+)?$/u;
 
-/** The name, else its longest leading words the gazetteer knows ("in Hope Mills Sunday": the name ran on into the weekday). */
-function townOrPrefix(name: string, countries: readonly string[]): { name: string; place: Place } | null {
+/**
+ * The name, else its longest leading words the gazetteer knows ("in Hope Mills Sunday": the name ran
+ * on into the weekday); a side of town before a town's name is left out ("West Dayton" → Dayton, not
+ * a town called West). `offset` is where the found name starts in `name`.
+ */
+function townOrPrefix(name: string, countries: readonly string[]): { name: string; place: Place; offset: number } | null {
+  const side = PART_OF_TOWN.exec(name)?.[0];
+  if (side && !townNamed(name, countries)) {
+    const rest = townOrPrefix(name.slice(side.length), countries);
+    return rest && { ...rest, offset: rest.offset + side.length };
+  }
   let words = name.split(/\s+/u);
   for (; words.length > 0; words = words.slice(0, -1)) {
     const candidate = words.join(' ');
     if (NOT_A_PLACE.has(candidate.toLowerCase())) continue;
     const place = townNamed(candidate, countries);
-    if (place) return { name: candidate, place };
+    if (place) return { name: candidate, place, offset: 0 };
   }
   return null;
 }
@@ -110,20 +131,25 @@ function untaggedPlaceMentions(doc: Document, countries: readonly string[]): Pla
       continue;
     }
     const town = townOrPrefix(name, countries);
-    if (town) found.push(townMention(town.name, start, town.place));
+    if (town) found.push(townMention(town.name, start + town.offset, town.place));
   }
   for (const after of doc.body.matchAll(INSTITUTION_AFTER_TOWN)) {
     const windowStart = Math.max(0, after.index - NAME_WINDOW_CHARS);
     const m = NAME_AT_END.exec(doc.body.slice(windowStart, after.index));
     if (!m) continue;
-    const name = m[1]!;
-    const start = windowStart + m.index;
+    // "The Tulsa Police Department": the article opens the sentence, it is no part of the name.
+    const article = /^(?:The|A)\s+/u.exec(m[1]!)?.[0] ?? '';
+    const name = m[1]!.slice(article.length);
+    const start = windowStart + m.index + article.length;
     const entity = overlapping(start, start + name.length);
-    // Untagged, or tagged as something else over exactly these words: the tagger's LOC mentions are placed already.
-    if (entity && (entity.type === 'LOC' || entity.start !== start || entity.end !== start + name.length)) continue;
-    if (NOT_A_PLACE.has(name.toLowerCase())) continue;
-    const place = townNamed(name, countries);
-    if (place) found.push(townMention(name, start, place));
+    // Untagged, tagged as something else over exactly these words, or the institution's own name
+    // ("Tulsa Police Department"): the tagger's LOC mentions are placed already.
+    const institutionName = entity !== undefined && entity.start <= start && entity.end > after.index;
+    if (entity && (entity.type === 'LOC' || ((entity.start !== start || entity.end !== start + name.length) && !institutionName))) continue;
+    if (name === '' || NOT_A_PLACE.has(name.toLowerCase()) || NOT_A_TOWN_FORCE.test(name)) continue;
+    // "Baltimore City police": the town is the leading words the gazetteer knows.
+    const town = townOrPrefix(name, countries);
+    if (town) found.push(townMention(town.name, start + town.offset, town.place));
   }
   return found;
 }
@@ -189,11 +215,37 @@ function markContainers(mentions: readonly PlaceMention[], body: string): void {
   }
 }
 
+function countriesOf(doc: Document): string[] {
+  const countries = documentCountries(doc.entities);
+  for (const p of doc.places) if (p.country_code && !countries.includes(p.country_code)) countries.push(p.country_code);
+  return countries;
+}
+
+/** Headline words written in title case that put the name after them somewhere ("Man Shot In Dayton"). */
+const TITLE_CASE_LOCATIVE = /\b(?:In|Near|Outside)\b(?=\s+\p{Lu})/gu;
+
+/**
+ * The town a headline puts its story in ("Teen wounded in Dayton shooting", "Two Hurt In Dayton
+ * Bar Fight"), by the same cues as in the body, when the gazetteer knows it in the document's
+ * countries. The body of a web page does not always repeat it.
+ */
+export function headlinePlace(doc: Document): DocumentPlace | null {
+  if (!doc.title) return null;
+  const title = doc.title.replace(TITLE_CASE_LOCATIVE, (word) => word.toLowerCase());
+  const countries = countriesOf(doc);
+  for (const m of title.matchAll(UNTAGGED_PLACE)) {
+    const name = m[1];
+    if (name === undefined || NOT_A_PLACE.has(name.toLowerCase())) continue;
+    const town = townOrPrefix(name, countries);
+    if (town) return townMention(town.name, 0, town.place).place;
+  }
+  return null;
+}
+
 /** Place mentions of the document in text order: LOC mentions the places layer could place, then names the tagger missed. */
 export function placeMentions(doc: Document): PlaceMention[] {
   const byKey = new Map(doc.places.map((p) => [p.key, p]));
-  const countries = documentCountries(doc.entities);
-  for (const p of doc.places) if (p.country_code && !countries.includes(p.country_code)) countries.push(p.country_code);
+  const countries = countriesOf(doc);
   const mentions: PlaceMention[] = [];
   for (const e of doc.entities) {
     if (e.type !== 'LOC') continue;
@@ -280,9 +332,22 @@ export function mainPlace(mentions: readonly PlaceMention[]): DocumentPlace | nu
   return best;
 }
 
+
+/**
+ * The name an event's place is reported by: the city for a neighbourhood ("Englewood" → Chicago;
+ * "South Philadelphia", placed at Philadelphia's point, → Philadelphia), as a record of where things
+ * happened is read and compared by town. Regions and towns named with a side ("West Virginia",
+ * "North Las Vegas") keep their own name. The point stays the one the text named.
+ */
+function reportedName(place: DocumentPlace): string {
+  if (place.precision === 1 && place.geonameid !== null) return cityOfSection(place.geonameid)?.name ?? place.name;
+  if (place.precision !== 2 || !place.country_code || !PART_OF_TOWN.test(place.name) || isKnownRegion(place.name)) return place.name;
+  return townNamed(place.name, [place.country_code]) ? place.name : place.name.replace(PART_OF_TOWN, '');
+}
+
 function toLocation(place: DocumentPlace, inherited: boolean): EventLocation {
   const precision = inherited && place.precision === 1 ? 2 : place.precision;
-  return { name: place.name, country: place.country, lat: place.lat, lon: place.lon, precision };
+  return { name: reportedName(place), country: place.country, lat: place.lat, lon: place.lon, precision };
 }
 
 const within = (m: Span, span: Span): boolean => m.start >= span.start && m.end <= span.end;

@@ -332,7 +332,12 @@ export function documentCountries(entities: readonly Entity[]): string[] {
     if (e.type !== 'LOC' && e.subtype !== 'nationality') continue;
     const bare = COMPASS.exec(e.name)?.[2] ?? e.name;
     const found = countryByName(bare)?.iso2;
-    const region = found || e.type !== 'LOC' ? null : countryOfRegion(bare);
+    const region = e.type === 'LOC' ? countryOfRegion(bare) : null;
+    // A name that is a country and another country's region ("Georgia") counts for both, as a region does.
+    if (found && region && region !== found) {
+      for (const code of [found, region]) tally.set(code, (tally.get(code) ?? 0) + REGION_WEIGHT);
+      continue;
+    }
     const code = found ?? region;
     if (code) tally.set(code, (tally.get(code) ?? 0) + (found ? 1 : REGION_WEIGHT));
   }
@@ -460,3 +465,53 @@ function anchorPlace(body: string, mention: Entity, entities: readonly Entity[],
 }
 
 
+
+/** How far from a neighbourhood the city it belongs to may have its point. */
+const SECTION_CITY_KM = 30;
+let rowByGeonameId: Map<number, number> | null = null;
+
+function rowOfGeonameId(g: Gazetteer, geonameId: number): number | undefined {
+  if (!rowByGeonameId) {
+    rowByGeonameId = new Map();
+    for (let row = 0; row < g.size; row++) rowByGeonameId.set(g.geonameId[row]!, row);
+  }
+  return rowByGeonameId.get(geonameId);
+}
+
+const sectionCityMemo = new Map<number, Place | null>();
+
+/**
+ * The city a gazetteer row that is a section of a populated place (GeoNames PPLX: "Englewood",
+ * "Rogers Park") belongs to, else null: of the bigger places of its country within 30 km, the one
+ * that weighs most by population over squared distance (a suburb next door is small, the city is
+ * large and further). News names the neighbourhood; a record of where things happened wants its city too.
+ */
+export function cityOfSection(geonameId: number): Place | null {
+  let city = sectionCityMemo.get(geonameId);
+  if (city !== undefined) return city;
+  const g = gazetteer();
+  const row = rowOfGeonameId(g, geonameId);
+  city = null;
+  if (row !== undefined && g.featureRank[row] === 0) {
+    const lat = g.lat[row]!;
+    const lon = g.lon[row]!;
+    const ownPopulation = g.population[row]!;
+    let bestRow = -1;
+    let bestWeight = 0;
+    // A degree of latitude is 111 km: a cheap box before the exact distance.
+    const box = SECTION_CITY_KM / 111;
+    for (let other = 0; other < g.size; other++) {
+      if (g.featureRank[other] === 0 || g.country[other] !== g.country[row] || Math.abs(g.lat[other]! - lat) > box || Math.abs(g.lon[other]! - lon) > box * 2) continue;
+      const population = g.population[other]!;
+      if (population <= ownPopulation) continue;
+      const km = kmBetween(lat, lon, g.lat[other]!, g.lon[other]!);
+      if (km > SECTION_CITY_KM) continue;
+      const weight = population / Math.max(1, km) ** 2;
+      if (weight > bestWeight) [bestRow, bestWeight] = [other, weight];
+    }
+    if (bestRow >= 0) city = rowPlace(g, bestRow, 1);
+  }
+  if (sectionCityMemo.size >= 20_000) sectionCityMemo.clear();
+  sectionCityMemo.set(geonameId, city);
+  return city;
+}
