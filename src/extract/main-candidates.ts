@@ -247,10 +247,11 @@ const READABILITY_MAX_ELEMENTS = 50_000;
 /**
  * Readability is skipped on pages whose elements' depths add up to more than this: its clean-up
  * measures every container's text once per enclosing container, so its cost grows with nesting
- * times size (measured: 20,000 list items under 63 nested lists, 16 s). The heaviest of WCXB's 511
- * real pages weighs 57,765.
+ * times size (measured: 20,000 list items under 63 nested lists, 16 s; `bench/fuzz.ts` found
+ * 2,575 nested list items, weight 494,528 once flattened to depth 128, taking 4–8 s). The heaviest
+ * of WCXB's 511 real pages weighs 57,765.
  */
-const READABILITY_MAX_NESTING_WEIGHT = 500_000;
+const READABILITY_MAX_NESTING_WEIGHT = 150_000;
 
 /** The sum over all elements of their depth (= the number of ancestor–descendant pairs), without recursion. */
 function nestingWeight(root: PageElement): number {
