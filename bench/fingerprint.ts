@@ -8,6 +8,10 @@
  * The corpus: deterministic synthetic articles (bench/generate.ts), plus, when the datasets are
  * present, GVA documents (plain text), WCXB pages (HTML) and ACLED notes. Nothing from the datasets
  * is written out: only digests of our own output.
+ *
+ * `--shuffle SEED` analyses the same documents in another order (digests stay keyed by document):
+ * comparing a shuffled run against a run in corpus order shows whether any document's output
+ * depends on what the process analysed before it, which two runs in the same order cannot show.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -28,6 +32,7 @@ const { values } = parseArgs({
     gva: { type: 'string', default: '400' },
     wcxb: { type: 'string', default: '150' },
     acled: { type: 'string', default: '300' },
+    shuffle: { type: 'string' },
   },
 });
 
@@ -69,6 +74,24 @@ function corpus(): Array<[id: string, record: InputRecord]> {
   return out;
 }
 
+/** `items` in a random order drawn from `seed` (mulberry32, Fisher–Yates): the same seed, the same order. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 function digest(value: unknown): string {
   return createHash('sha1').update(JSON.stringify(value) ?? 'undefined').digest('hex').slice(0, 16);
 }
@@ -79,7 +102,8 @@ async function main(): Promise<void> {
     analyzeRecord: Analyze;
   };
   const digests: Digests = {};
-  for (const [id, record] of corpus()) {
+  const documents = values.shuffle === undefined ? corpus() : shuffled(corpus(), Number(values.shuffle));
+  for (const [id, record] of documents) {
     try {
       const analysis = analyzeRecord(id, record, NOW);
       const layers: Record<string, string> = {};

@@ -1,7 +1,8 @@
 /**
- * Sentences and tokens, from wink-nlp (tokeniser and sentence boundaries). Part-of-speech tagging
- * is off: no stage uses it yet and it costs about a third of wink's time; a stage that needs it
- * turns 'pos' back on here and fills `Token.pos`.
+ * Sentences and tokens, from wink-nlp (tokeniser and sentence boundaries), read through ./wink.ts
+ * so that they depend on the text alone. Part-of-speech tagging is off: no stage uses it yet and it
+ * costs about a third of wink's time; a stage that needs it turns 'pos' back on in ./wink.ts and
+ * fills `Token.pos`.
  *
  * wink-nlp gives token values, not offsets, so each token is located in `body` by a forward scan,
  * which keeps every span exact even where wink normalises or splits oddly. On top of wink's
@@ -14,18 +15,8 @@
  * splitting, trimming and the open-quote merge each look at a character at most a few times, and
  * the quote state of the sentence being built is carried forward rather than recomputed.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Document, Span, Stage, Token } from '../document.js';
-
-type Wink = ReturnType<typeof winkNLP>;
-let nlp: Wink | null = null;
-
-/** Loaded lazily: the model costs ~100 ms, which `--help` should not pay. */
-function wink(): Wink {
-  nlp ??= winkNLP(model, ['sbd']);
-  return nlp;
-}
+import { readWithWink } from './wink.js';
 
 export interface SentencesAndTokens {
   sentences: Span[];
@@ -113,11 +104,11 @@ function overlongRuns(body: string): Span[] {
 function splitWithWink(body: string, from: number, to: number): SentencesAndTokens {
   const text = from === 0 && to === body.length ? body : body.slice(from, to);
   if (isBlank(text)) return { sentences: [], tokens: [] };
-  const engine = wink();
-  const its = engine.its;
-  const doc = engine.readDoc(text);
-  const values = doc.tokens().out(its.value) as string[];
-  const winkSentences = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
+  // Loaded on first use (the model costs ~100 ms, which `--help` should not pay); forgets `text` after.
+  const { values, winkSentences } = readWithWink(text, (doc, its) => ({
+    values: doc.tokens().out(its.value) as string[],
+    winkSentences: doc.sentences().out(its.span) as unknown as Array<[number, number]>,
+  }));
 
   // Locate every wink token in the body. Whitespace tokens (line breaks, tabs: wink's `tabCRLF`,
   // and any other all-space value) are dropped from the layer, as are values not found verbatim;
