@@ -135,6 +135,56 @@ const CASES: ReadonlyArray<readonly [string, Expected[]]> = [
   ]],
   // after a quoted question, an asking verb's object is the addressee
   ['“Are you ready?” Olen asked the crowd.', [{ text: 'Are you ready?', cue: 'asked', speaker: 'Olen' }]],
+  // a negated or adverbial progressive is finite; "now" may stand between subject and cue
+  ['The mayor is not saying which roads will close.', [{ text: 'which roads will close', cue: 'saying', speaker: 'The mayor' }]],
+  ['Olen now says she opposes the toll.', [{ text: 'she opposes the toll', cue: 'says', speaker: 'Olen' }]],
+  // after "that", a clause link opens the content; a pronoun ends an addressee
+  ['Her aides argued that as riders learn more, the fare will win support.', [{ text: 'as riders learn more, the fare will win support', cue: 'argued', speaker: 'Her aides' }]],
+  ['Vask tells voters he is tough enough to lead.', [{ text: 'he is tough enough to lead', cue: 'tells', speaker: 'Vask' }]],
+  // a dashed apposition and a participle with a time phrase belong to the subject
+  ['Tom Vask — a baker from Elm Grove — says he will vote for Olen.', [{ text: 'he will vote for Olen', speaker: 'Tom Vask — a baker from Elm Grove' }]],
+  ['A report published Monday said the mayor used a private account.', [{ text: 'the mayor used a private account', speaker: 'A report' }]],
+  // a number with a thousands comma is one word; "were never disclosed" is passive
+  ['The agency reported that roughly 1,100 donor names were never disclosed.', [{ text: 'roughly 1,100 donor names were never disclosed', cue: 'reported', speaker: 'The agency' }]],
+  // an indirect content that runs into a later attribution ends where it starts
+  [
+    'When Olen thanked Elmira and said it was great to be home, a man yelled “Stay there!”',
+    [
+      { text: 'Elmira', cue: 'thanked', speaker: 'Olen' },
+      { text: 'it was great to be home', cue: 'said', speaker: 'Olen' },
+      { text: 'Stay there!', cue: 'yelled', speaker: 'a man' },
+    ],
+  ],
+  // participles after "by", after a name, and infinitives take the speaker of their clause
+  ['Olen drew fire by saying the toll would double.', [{ text: 'the toll would double', cue: 'saying', speaker: 'Olen' }]],
+  ['The meeting ended with Mayor Olen calling the plan a sham.', [{ text: 'the plan a sham', cue: 'calling', speaker: 'Mayor Olen' }]],
+  ['Olen went on to say the bridge was unsafe.', [{ text: 'the bridge was unsafe', cue: 'say', speaker: 'Olen' }]],
+  ['Vask went on to discuss the new toll.', [{ text: 'the new toll', cue: 'discuss', speaker: 'Vask' }]],
+  // a parenthetical right after "that" opens the content
+  ['He said that, if elected, he would leave such choices to the generals.', [{ text: 'if elected, he would leave such choices to the generals', cue: 'said', speaker: 'He' }]],
+  // an introduction is not the subject; an adverbial between auxiliary and cue is not either
+  ['However, Senator Olen walked out, saying the vote was rigged.', [{ text: 'the vote was rigged', cue: 'saying', speaker: 'Senator Olen' }]],
+  ['Olen has in the past described the plan as a disaster.', [{ text: 'the plan as a disaster', cue: 'described', speaker: 'Olen' }]],
+  // a noun of speech after a possessive
+  ['After Olen’s claim that the bridge was safe, the council met.', [{ text: 'the bridge was safe', cue: 'claim', speaker: 'Olen’s' }]],
+  // modifiers, not cues: a number before a past form, "called" naming what something is
+  ['The mayor won 58 pledged delegates in the county vote.', []],
+  ['She joined a group called Forward Elm in May.', []],
+  // "when asked" after a quote is a question with no asker named
+  [
+    '“We will see,” Olen said when asked whether the ferry would sail.',
+    [
+      { text: 'We will see', cue: 'said', speaker: 'Olen' },
+      { text: 'whether the ferry would sail', cue: 'asked', speaker: null },
+    ],
+  ],
+  // a quotation with neither a cue nor a speaker near it is not an attribution
+  ['The ferry sailed at noon.\n“The water is calm and cold today.”', []],
+  // "X says, C": a comma after the cue opens the content
+  ['Olen says, win or lose, she is staying in the race.', [{ text: 'win or lose, she is staying in the race', cue: 'says', speaker: 'Olen' }]],
+  // a trailing "according to X" holds what C says; an opening one yields to the speaker it frames
+  ['Most riders say the fare is fair, according to a city survey.', [{ text: 'Most riders say the fare is fair', cue: 'according to', speaker: 'a city survey' }]],
+  ['According to the harbour office, Vask said the ferry would sail.', [{ text: 'the ferry would sail', cue: 'said', speaker: 'Vask' }]],
 ];
 
 describe('findQuotes', () => {
@@ -195,6 +245,15 @@ describe('labelled lines', () => {
     const body = 'Olen: The bridge will reopen in May.\nMore text follows here.';
     const quotes = quotesOf(body, [entity(body, 'Olen', 'PER', 'per:olen')]);
     expect(quotes.map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([['The bridge will reopen in May', ':', 'Olen']]);
+  });
+
+  it('reads capital labels as speakers once one of them opens two turns (a transcript)', () => {
+    const body = 'An interview.\nSMITH: I think the bridge will open.\nJONES: Do you agree with that?\nSMITH: I do, and the council agrees.';
+    expect(quotesOf(body).map((q) => [q.text, q.speaker?.text])).toEqual([
+      ['I think the bridge will open', 'SMITH'],
+      ['Do you agree with that?', 'JONES'],
+      ['I do, and the council agrees', 'SMITH'],
+    ]);
   });
 
   it('ignores labels that name nobody', () => {

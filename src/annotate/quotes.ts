@@ -6,18 +6,19 @@
  * Only the sentences that hold a cue word or a quotation mark are read: one regex finds them, a
  * small tokenizer splits them, and the frames of src/annotate/quote/frames.ts read them. Quotes
  * never overlap: direct quotes come first; an indirect attribution inside another's content
- * yields to it (the outer one reports it), except that "according to X, …" yields to what it holds.
+ * yields to it (the outer one reports it: "Most voters say C, according to the poll" is the poll's),
+ * except that a sentence-opening "According to X, …" yields to what it holds.
  * A line opened by a name and a colon ("Mayor Vask: …") is that name's, and a paragraph ending in
  * "X replied:" hands its speaker to the quote that opens the next one.
  */
 import type { Document, Quote, Span, Stage } from '../document.js';
-import { cueOfQuote, indirectAt, labelledLine, opensParagraph, Stretch, type Candidate } from './quote/frames.js';
-import { CUES_BY_FIRST_WORD } from './quote/lexicon.js';
+import { cueOfQuote, indirectAt, labelledLine, opensParagraph, Stretch, transcriptLabels, type Candidate } from './quote/frames.js';
+import { CUES_BY_FIRST_WORD, NOUN_CUES } from './quote/lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './quote/marks.js';
 import { SpeakerResolver } from './quote/speakers.js';
 import { tokenize } from './quote/words.js';
 
-const CUE_WORD = new RegExp(`\\b(?:${[...CUES_BY_FIRST_WORD.keys()].join('|')})\\b`, 'gi');
+const CUE_WORD = new RegExp(`\\b(?:${[...CUES_BY_FIRST_WORD.keys(), ...NOUN_CUES].join('|')})\\b`, 'gi');
 /** A quote without a cue continues the previous speaker's quote when it opens a sentence this close after it. */
 const CONTINUATION_REACH = 400;
 const MIN_CONTINUATION_WORDS = 4;
@@ -27,8 +28,10 @@ export function findQuotes(doc: Pick<Document, 'body' | 'sentences' | 'entities'
   const quoted = findQuotedSpans(body);
   const stretches = stretchesToRead(body, sentencesOf(doc), quoted);
   const speakerEntities = doc.entities.filter((e) => e.type === 'PER' || e.type === 'ORG');
-  /** A label ("Mayor Vask: …") speaks only when it names a person or an organisation. */
-  const namesSpeaker = (span: Span): boolean => speakerEntities.some((e) => e.start < span.end && span.start < e.end);
+  const turns = transcriptLabels(body);
+  /** A label ("Mayor Vask: …") speaks when it names a person or an organisation, or heads a transcript's turns. */
+  const namesSpeaker = (span: Span): boolean =>
+    turns.has(body.slice(span.start, span.end)) || speakerEntities.some((e) => e.start < span.end && span.start < e.end);
   const direct: Candidate[] = [];
   const indirect: Candidate[] = [];
   let firstQuote = 0;
@@ -38,13 +41,15 @@ export function findQuotes(doc: Pick<Document, 'body' | 'sentences' | 'entities'
     let lastQuote = firstQuote;
     while (lastQuote < quoted.length && quoted[lastQuote]!.start < span.end) lastQuote++;
     const stretch = new Stretch(body, tokenize(body, span.start, span.end), span);
-    previous = readStretch(stretch, quoted.slice(firstQuote, lastQuote), previous, direct, indirect, namesSpeaker);
+    previous = readStretch(stretch, quoted.slice(firstQuote, lastQuote), previous, direct, indirect, namesSpeaker, turns);
   }
-  const kept = resolveOverlaps(direct, indirect);
+  const kept = resolveOverlaps(body, direct, indirect);
   if (kept.length === 0) return [];
   const speakers = new SpeakerResolver(body, doc.entities);
   const inTextOrder = kept.sort((a, b) => anchor(a) - anchor(b));
-  return inTextOrder.flatMap((c) => toQuotes(body, c, speakers)).sort((a, b) => a.start - b.start);
+  // A quotation with neither a cue nor a speaker near it is not an attribution (a title, a slogan).
+  const attributed = inTextOrder.filter((c) => c.cue !== null || c.speaker !== null);
+  return attributed.flatMap((c) => toQuotes(body, c, speakers)).sort((a, b) => a.start - b.start);
 }
 
 export const annotateQuotes: Stage = (doc: Document): Document => ({ ...doc, quotes: findQuotes(doc) });
@@ -153,6 +158,7 @@ function readStretch(
   direct: Candidate[],
   indirect: Candidate[],
   namesSpeaker: (span: Span) => boolean,
+  turns: ReadonlySet<string>,
 ): Candidate | null {
   const used = new Set<number>();
   let last = previous;
@@ -161,14 +167,14 @@ function readStretch(
     if (binding) {
       used.add(binding.cue.index);
       const speaker = binding.speaker ? stretch.charSpan(binding.speaker) : null;
-      last = { contents: [quote.inner], cue: stretch.cueSpan(binding.cue), speaker, direct: true, outer: false };
+      last = { contents: [quote.inner], cue: stretch.cueSpan(binding.cue), speaker, direct: true };
       direct.push(last);
     } else if (opensStretch(stretch, quote)) {
       last = continuation(quote, last);
       direct.push(last);
     }
   }
-  const labelled = inside.length === 0 ? labelledLine(stretch) : null;
+  const labelled = inside.length === 0 ? labelledLine(stretch, turns) : null;
   if (labelled?.speaker && namesSpeaker(labelled.speaker)) {
     indirect.push(labelled);
     last = labelled;
@@ -202,7 +208,7 @@ function introducerAtEnd(stretch: Stretch): Candidate | null {
     if (words.slice(cue.end, colon).some((w) => !w.isWord && w.text !== ',')) return null;
     const speaker = stretch.speakerOf(cue, 0);
     if (!speaker) return null;
-    return { contents: [], cue: stretch.cueSpan(cue), speaker: stretch.charSpan(speaker), direct: true, outer: false };
+    return { contents: [], cue: stretch.cueSpan(cue), speaker: stretch.charSpan(speaker), direct: true };
   }
   return null;
 }
@@ -249,7 +255,6 @@ function continuation(quote: QuotedSpan, previous: Candidate | null): Candidate 
     cue: close ? previous.cue : null,
     speaker: close ? previous.speaker : null,
     direct: true,
-    outer: false,
   };
 }
 
@@ -258,19 +263,44 @@ const anchor = (c: Candidate): number => c.speaker?.start ?? c.cue?.start ?? c.c
 const contains = (candidate: Candidate, offset: number): boolean =>
   candidate.contents.some((c) => offset >= c.start && offset < c.end);
 
-function resolveOverlaps(direct: readonly Candidate[], indirect: readonly Candidate[]): Candidate[] {
+function resolveOverlaps(body: string, direct: readonly Candidate[], indirect: readonly Candidate[]): Candidate[] {
   const all = [...direct, ...indirect];
   const heldBy = (a: Candidate): boolean =>
     a.cue !== null &&
-    all.some((b) => b !== a && !b.outer && contains(b, a.cue!.start) && !(b.cue && contains(a, b.cue.start) && winsMutual(a, b)));
+    all.some((b) => b !== a && !b.yields && contains(b, a.cue!.start) && !(b.cue && contains(a, b.cue.start) && winsMutual(a, b)));
   const holdsOthers = (a: Candidate): boolean => all.some((b) => b !== a && b.cue !== null && contains(a, b.cue.start));
-  const survivors = indirect.filter((a) => (a.outer ? !holdsOthers(a) : !heldBy(a)));
+  const survivors = indirect.filter((a) => (a.yields ? !holdsOthers(a) : !heldBy(a)));
   const kept: Candidate[] = [];
   for (const candidate of [...direct, ...survivors]) {
-    const overlaps = kept.some((k) => k.contents.some((x) => candidate.contents.some((y) => x.start < y.end && y.start < x.end)));
-    if (!overlaps) kept.push(candidate);
+    const overlapping = kept.filter((k) => k.contents.some((x) => candidate.contents.some((y) => x.start < y.end && y.start < x.end)));
+    if (overlapping.length === 0) kept.push(candidate);
+    else if (!candidate.direct) {
+      const clipped = clipBefore(body, candidate, overlapping);
+      if (clipped) kept.push(clipped);
+    }
   }
   return kept;
+}
+
+/** A clipped content keeps at least this many characters. */
+const MIN_CLIPPED_LENGTH = 12;
+
+/**
+ * "Olen said it was great to be home, a man yelled “Stay!”": an indirect content that runs into a
+ * later attribution ends where that attribution starts, instead of the whole being dropped.
+ */
+function clipBefore(body: string, candidate: Candidate, later: readonly Candidate[]): Candidate | null {
+  if (candidate.contents.length !== 1) return null;
+  const content = candidate.contents[0]!;
+  let end = content.end;
+  for (const other of later) {
+    const first = Math.min(other.speaker?.start ?? Infinity, other.cue?.start ?? Infinity, ...other.contents.map((c) => c.start));
+    if (first <= content.start) return null;
+    end = Math.min(end, first);
+  }
+  while (end > content.start && /[\s,;:—–(“"-]/.test(body[end - 1]!)) end--;
+  if (end - content.start < MIN_CLIPPED_LENGTH) return null;
+  return { ...candidate, contents: [{ start: content.start, end }] };
 }
 
 /** "C, X said." at the end of a sentence: the content comes before the cue, and only there. */

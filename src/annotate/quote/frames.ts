@@ -7,7 +7,11 @@
  * - participle: "Noting C, X said …" (X from the main clause), "…, saying C" (X = the subject);
  * - quoting: only next to a quotation ("Cruz continued: “…”");
  * - stance: "X endorsed C" (C up to the end of its clause, one word is enough);
- * - seeming: "C seemed to …", "C is expected to …" (no source; the subject is part of C).
+ * - seeming: "C seemed to …", "C is expected to …" (no source; the subject is part of C);
+ * - noun: "X’s claim that C", "his criticism of C" (only after a possessive).
+ * A participle also reads after "by"/"while" ("drew fire by saying C": the clause's subject) and
+ * right after a name or a speaking head ("with Olen calling C"); an infinitive cue ("went on to
+ * say C") takes the subject of the verb it hangs on.
  * A content that runs to the end of the sentence stops where a second attribution starts
  * ("Some said C1, while others said C2"); passive forms ("was accused of") are not cues.
  */
@@ -19,8 +23,12 @@ import {
   CUES_BY_FIRST_WORD,
   DETERMINERS,
   NOT_A_SPEAKER_AFTER_CUE,
+  NOMINAL_HEADS,
   NOT_IN_SUBJECT,
+  NOUN_BEFORE,
+  NOUN_CUES,
   PERSONAL_PRONOUNS,
+  TELL_PARTICIPLES,
   type CueEntry,
 } from './lexicon.js';
 import type { QuotedSpan } from './marks.js';
@@ -33,8 +41,11 @@ export interface Candidate {
   cue: Span | null;
   speaker: Span | null;
   direct: boolean;
-  /** 'according' attributions yield to the attributions they contain. */
-  outer: boolean;
+  /**
+   * "According to X, Y said C" opening a sentence: X only relays, so the attributions it holds win.
+   * A trailing "C, according to X" is the outer report and holds what C says.
+   */
+  yields?: boolean;
 }
 
 export interface CueMatch {
@@ -55,7 +66,7 @@ const AFTER_INVERTED_SPEAKER: ReadonlySet<string> = new Set(['to', 'with', 'from
 /** Words before a past participle that make it passive. */
 const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['was', 'were', 'been', 'being', 'be', 'is', 'are', 'get', 'got', 'gets', 'getting']);
 /** Words that link a new clause rather than open a cue's content ("…, the agency said as fighting went on"). */
-const CLAUSE_LINKS = new Set(['as', 'while', 'when', 'after', 'before', 'because', 'since', 'but', 'and', 'amid', 'although', 'though', 'whereas', 'until', 'if', 'or']);
+const CLAUSE_LINKS = new Set(['as', 'while', 'when', 'after', 'before', 'because', 'since', 'but', 'and', 'amid', 'although', 'though', 'whereas', 'until', 'or']);
 const POSSESSIVE = /['’]s$/i;
 /** Words that join a second verb to the subject of the first ("… and said"). */
 const COORDINATORS: ReadonlySet<string> = new Set(['and', 'but']);
@@ -106,7 +117,19 @@ export class Stretch {
     if (cue.entry.frame === 'participle') return this.clauseSubject(cue.index);
     const subject = subjectBefore(this.words, cue.index, lowest);
     if (subject && isPossessiveOnly(this.words, subject)) return null;
-    return subject ?? this.coordinatedSubject(cue) ?? this.invertedSubject(cue);
+    return subject ?? this.coordinatedSubject(cue) ?? this.controllingSubject(cue, lowest) ?? this.invertedSubject(cue);
+  }
+
+  /** "Olen went on to say …", "was prompted to add …": an infinitive cue takes the subject of the verb it hangs on. */
+  controllingSubject(cue: CueMatch, lowest: number): WordRange | null {
+    const { words } = this;
+    if (words[cue.index - 1]?.lower !== 'to') return null;
+    let verb = cue.index - 2;
+    while (verb > lowest && INFINITIVE_PARTICLES.has(words[verb]!.lower)) verb--;
+    const controlling = words[verb];
+    if (verb <= lowest || !controlling?.isWord || controlling.capitalized || NOT_IN_SUBJECT.has(controlling.lower)) return null;
+    const subject = subjectBefore(words, verb, lowest);
+    return subject && !isPossessiveOnly(words, subject) ? subject : null;
   }
 
   /** "Giles left the campaign and said …": a verb joined to an earlier one shares its subject. */
@@ -140,13 +163,27 @@ export class Stretch {
       const subject = subjectBefore(this.words, cue.index, 0);
       if (subject) return subject;
     }
+    // Over introductory pieces: "However, …", "Speaking to reporters, …", "Hours later, …", a dateline "CITY (AP) — …".
     let first = 0;
-    if (this.words[0] && NOT_IN_SUBJECT.has(this.words[0].lower)) {
-      const comma = this.words.findIndex((w, i) => i < before && w.text === ',');
-      if (comma < 0) return null;
-      first = comma + 1;
+    for (let step = 0; step < MAX_INTRODUCTIONS; step++) {
+      const phrase = phraseStartingAt(this.words, first, before);
+      if (phrase && !this.introduces(first, phrase)) return phrase;
+      const boundary = this.words.findIndex((w, i) => i > first && i < before && (w.text === ',' || DASHES.has(w.text)));
+      if (boundary < 0) return null;
+      first = boundary + 1;
     }
-    return phraseStartingAt(this.words, first, before);
+    return null;
+  }
+
+  /** True when the phrase opening a clause is an introduction rather than its subject. */
+  private introduces(first: number, phrase: WordRange): boolean {
+    const word = this.words[first]!;
+    if (NOT_IN_SUBJECT.has(word.lower) || (word.lower.length > 5 && word.lower.endsWith('ing'))) return true;
+    const next = this.words[phrase.end];
+    if (next && (DASHES.has(next.text) || next.text === '(')) return true;
+    if (next?.text !== ',') return false;
+    if (phrase.end - phrase.start > 1) return INTRODUCTORY_ENDS.has(this.words[phrase.end - 1]!.lower);
+    return !word.capitalized || INTRODUCTORY_WORDS.has(word.lower);
   }
 
   /** Where the clause that ends at `last` starts: after a colon or semicolon ("Agency: C, X said"), else the stretch start. */
@@ -189,8 +226,35 @@ function isPassive(words: readonly Word[], i: number, entry: CueEntry): boolean 
   if (entry.frame === 'participle' || entry.frame === 'according' || entry.frame === 'seeming') return false;
   const next = words[i + entry.words.length]?.lower;
   if (next === 'by') return true;
-  const before = words[i - 1]?.lower ?? '';
-  return PASSIVE_AUXILIARIES.has(before) && entry.words[0] !== 'says';
+  // "was widely reported", "weren’t disclosed": adverbs and "not" may stand between.
+  let k = i - 1;
+  while (k >= 0 && words[k]!.isWord && (BETWEEN_BE_AND_PARTICIPLE.has(words[k]!.lower) || isAdverbWord(words[k]!))) k--;
+  const before = (words[k]?.lower ?? '').replace('’', "'");
+  return (PASSIVE_AUXILIARIES.has(before) || NEGATED_BE_FORMS.has(before)) && entry.words[0] !== 'says';
+}
+
+const ADD_FORMS: ReadonlySet<string> = new Set('add added adds adding'.split(' '));
+
+/** Particles between a verb and the infinitive it governs ("went on to say", "stepped up to warn"). */
+const INFINITIVE_PARTICLES: ReadonlySet<string> = new Set('on up out ahead forward also then again'.split(' '));
+
+/** How many introductory pieces may open a clause before its subject. */
+const MAX_INTRODUCTIONS = 3;
+const DASHES: ReadonlySet<string> = new Set(['—', '–']);
+/** Last words of an introductory time phrase ("Hours later,", "Two weeks ago,"). */
+const INTRODUCTORY_ENDS: ReadonlySet<string> = new Set('later earlier ago before after afterwards meanwhile'.split(' '));
+/** Capitalized single words that open a sentence as an introduction ("However,", "Instead,", "Sunday,"). */
+const INTRODUCTORY_WORDS: ReadonlySet<string> = new Set(
+  ('however instead meanwhile still yet also moreover nevertheless later earlier afterwards today yesterday tonight ' +
+    'monday tuesday wednesday thursday friday saturday sunday first second finally separately similarly indeed').split(' '),
+);
+
+/** Determiners that never stand alone as a subject: after one, a cue word is a noun or a modifier ("his claims", "the pledged votes"). */
+const NOUN_DETERMINERS: ReadonlySet<string> = new Set('the a an his her their its our my your another every such'.split(' '));
+
+function isNounOrModifier(words: readonly Word[], i: number, entry: CueEntry): boolean {
+  if (NOUN_BEFORE.get(words[i]!.lower)?.has(words[i + 1]?.lower ?? '')) return true;
+  return entry.frame !== 'seeming' && entry.frame !== 'according' && NOUN_DETERMINERS.has(words[i - 1]?.lower ?? '');
 }
 
 /** Words of this length or more decide whether a line is in title case (short function words may stay lower-case). */
@@ -215,24 +279,84 @@ const isLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code 
 function findCues(words: readonly Word[], titleCase: boolean): CueMatch[] {
   const cues: CueMatch[] = [];
   for (let i = 0; i < words.length; i++) {
+    const noun = nounCueAt(words, i);
+    if (noun) {
+      cues.push(noun);
+      continue;
+    }
     // Cue words are words: a punctuation mark needs no look-up.
     const entries = words[i]!.isWord ? CUES_BY_FIRST_WORD.get(words[i]!.lower) : undefined;
     // A capitalized cue word inside a sentence is a name ("United States"); at its start it opens it ("According to").
     if (!entries || (words[i]!.capitalized && !titleCase && !opensSentence(words, i))) continue;
     const entry = entries.find((e) => e.words.every((w, k) => words[i + k]?.lower === w));
     if (!entry) continue;
-    if (isPassive(words, i, entry)) continue;
+    if (isPassive(words, i, entry) || isNounOrModifier(words, i, entry)) continue;
+    // "added to the list", "is adding to her lead": "add to" is increase, not speech.
+    if (ADD_FORMS.has(entry.words[0]!) && words[i + 1]?.lower === 'to') continue;
     // "is predicting that …" reads like "predicted": the participle is the finite verb of its clause.
-    const finite = entry.frame === 'participle' && BE_FORMS.has(words[i - 1]?.lower ?? '');
+    const finite = entry.frame === 'participle' && isProgressive(words, i);
     cues.push({ index: i, end: i + entry.words.length, entry: finite ? { ...entry, frame: 'speech' } : entry });
     i += entry.words.length - 1;
   }
   return cues;
 }
 
+/** Words that may stand between "is" and its participle ("is not saying", "’s also praising"). */
+const BETWEEN_BE_AND_PARTICIPLE: ReadonlySet<string> = new Set('not also still now already just again once increasingly openly'.split(' '));
+
+/** "is saying", "is not saying", "isn’t saying", "’s also praising": a form of "be" before the participle. */
+function isProgressive(words: readonly Word[], participle: number): boolean {
+  let k = participle - 1;
+  while (k >= 0 && words[k]!.isWord && (BETWEEN_BE_AND_PARTICIPLE.has(words[k]!.lower) || isAdverbWord(words[k]!))) k--;
+  const before = words[k]?.lower ?? '';
+  return BE_FORMS.has(before) || NEGATED_BE_FORMS.has(before.replace('’', "'"));
+}
+
+const NEGATED_BE_FORMS: ReadonlySet<string> = new Set("isn't aren't wasn't weren't".split(' '));
+const isAdverbWord = (w: Word): boolean => !w.capitalized && w.lower.length > 4 && w.lower.endsWith('ly');
+
+const POSSESSIVE_PRONOUNS: ReadonlySet<string> = new Set('his her their its our my your'.split(' '));
+const NOUN_CUE_ENTRY: CueEntry = { words: [], frame: 'noun' };
+
+/** "Olen’s claim", "their support", "the council’s earlier warning": a noun cue after a possessive (one modifier may stand between). */
+function nounCueAt(words: readonly Word[], i: number): CueMatch | null {
+  const word = words[i]!;
+  if (!word.isWord || word.capitalized || !NOUN_CUES.has(word.lower)) return null;
+  let owner = i - 1;
+  if (owner >= 0 && words[owner]!.isWord && !isOwner(words[owner]!) && !NOT_IN_SUBJECT.has(words[owner]!.lower)) owner--;
+  if (owner < 0 || !isOwner(words[owner]!)) return null;
+  return { index: i, end: i + 1, entry: { ...NOUN_CUE_ENTRY, words: [word.lower] } };
+}
+
+const isOwner = (w: Word): boolean => w.isWord && (POSSESSIVE_PRONOUNS.has(w.lower) || (POSSESSIVE.test(w.text) && !CONTRACTED_PRONOUN.test(w.text)));
+
+/** Prepositions between a noun cue and its content ("criticism of", "support for", "call for"). */
+const NOUN_CUE_PREPOSITIONS: ReadonlySet<string> = new Set('of for on about against to over'.split(' '));
+
+/** "Olen’s claim that C", "his support for C", "their plan to C": the owner speaks, C runs to the end of its clause. */
+function nounCue(stretch: Stretch, cue: CueMatch): Candidate | null {
+  const { words } = stretch;
+  let ownerAt = cue.index - 1;
+  if (!isOwner(words[ownerAt]!)) ownerAt--;
+  const ownerWord = words[ownerAt]!;
+  const owner = POSSESSIVE_PRONOUNS.has(ownerWord.lower) ? { start: ownerAt, end: ownerAt + 1 } : phraseEndingAt(words, ownerAt, 0);
+  if (!owner) return null;
+  const next = words[cue.end];
+  if (!next?.isWord) return null;
+  const clauseFrom = (start: number): Span | null =>
+    stretch.content(start, Math.min(clauseEndFrom(words, start), nextAttributionComma(stretch, start)) - 1, 1);
+  if (next.lower === 'that') return candidate(stretch, cue, owner, [clauseFrom(cue.end + 1)]);
+  const verbFollows = next.lower === 'to' && words[cue.end + 1]?.isWord && !DETERMINERS.has(words[cue.end + 1]!.lower);
+  if (verbFollows) return candidate(stretch, cue, owner, [clauseFrom(cue.end)]);
+  if (!NOUN_CUE_PREPOSITIONS.has(next.lower)) return null;
+  // "support for the plan grew": after a preposition the content is one noun phrase.
+  const object = phraseStartingAt(words, cue.end + 1, words.length);
+  return object ? candidate(stretch, cue, owner, [stretch.charSpan(object)]) : null;
+}
+
 /** Participles, stances and seeming cues never introduce a quotation of their own. */
 const bindsQuotes = (cue: CueMatch): boolean =>
-  cue.entry.frame !== 'participle' && cue.entry.frame !== 'stance' && cue.entry.frame !== 'seeming';
+  cue.entry.frame !== 'participle' && cue.entry.frame !== 'stance' && cue.entry.frame !== 'seeming' && cue.entry.frame !== 'noun';
 
 /** Binds a quoted passage to a cue after or before it; the cue and its speaker, or null. */
 export function cueOfQuote(stretch: Stretch, quote: QuotedSpan): { cue: CueMatch; speaker: WordRange | null } | null {
@@ -327,15 +451,17 @@ export function indirectAt(stretch: Stretch, cue: CueMatch): Candidate | null {
       return stance(stretch, cue);
     case 'seeming':
       return seeming(stretch, cue);
+    case 'noun':
+      return nounCue(stretch, cue);
     default:
       return reportingVerb(stretch, cue);
   }
 }
 
-function candidate(stretch: Stretch, cue: CueMatch, speaker: WordRange | null, contents: Array<Span | null>, outer = false): Candidate | null {
+function candidate(stretch: Stretch, cue: CueMatch, speaker: WordRange | null, contents: Array<Span | null>): Candidate | null {
   const pieces = contents.filter((c): c is Span => c !== null);
   if (pieces.length === 0) return null;
-  return { contents: pieces, cue: stretch.cueSpan(cue), speaker: speaker ? stretch.charSpan(speaker) : null, direct: false, outer };
+  return { contents: pieces, cue: stretch.cueSpan(cue), speaker: speaker ? stretch.charSpan(speaker) : null, direct: false };
 }
 
 function accordingTo(stretch: Stretch, cue: CueMatch): Candidate | null {
@@ -346,12 +472,31 @@ function accordingTo(stretch: Stretch, cue: CueMatch): Candidate | null {
   if (opensSentence) {
     let k = source.end;
     while (k < words.length && words[k]!.text !== ',') k++;
-    return candidate(stretch, cue, source, [stretch.content(k + 1, words.length - 1)], true);
+    const opening = candidate(stretch, cue, source, [stretch.content(k + 1, words.length - 1)]);
+    return opening ? { ...opening, yields: true } : null;
   }
   const before = stretch.content(0, cue.index - 1);
   const after = words[source.end]?.text === ',' ? stretch.content(source.end + 1, words.length - 1) : null;
-  return candidate(stretch, cue, source, [before, after], true);
+  return candidate(stretch, cue, source, [before, after]);
 }
+
+/**
+ * "758 pledged delegates", "a group called Forward": a past form after a bare number, or "called"
+ * naming what an indefinite phrase is, modifies a noun and reports nobody's speech.
+ */
+function isModifierReading(words: readonly Word[], cue: CueMatch, subject: WordRange): boolean {
+  if (subject.end !== cue.index) return false;
+  const first = words[subject.start]!;
+  const next = words[cue.end];
+  if (next === undefined) return false;
+  // "3 in 10 said they …" reports; "58 pledged delegates" describes.
+  const nounAfter = next.isWord && !next.capitalized && !NOT_IN_SUBJECT.has(next.lower) && !PERSONAL_PRONOUNS.has(next.lower) && !DETERMINERS.has(next.lower);
+  if (/^\d[\d,.]*$/.test(words[subject.end - 1]!.text) && nounAfter) return true;
+  if (words[cue.index]!.lower !== 'called' || !INDEFINITES.has(first.lower)) return false;
+  return next.capitalized || isOpeningMark(next.text);
+}
+
+const INDEFINITES: ReadonlySet<string> = new Set(['a', 'an', 'one']);
 
 /** Where the content after a cue starts: over "that", an addressee ("told reporters"), adjuncts ("on Saturday"). */
 function contentStart(stretch: Stretch, cue: CueMatch, tell: boolean): number {
@@ -366,7 +511,11 @@ function contentStart(stretch: Stretch, cue: CueMatch, tell: boolean): number {
     if (thatAt !== null) return thatAt + 1;
     k = adjunctEnd(words, k);
   }
-  if (words[k]?.lower === 'that') k++;
+  if (words[k]?.lower === 'that') {
+    k++;
+    // "said that, if elected, he would …": a parenthetical after "that" opens the content.
+    if (words[k]?.text === ',' && words[k + 1]?.isWord) k++;
+  }
   return k;
 }
 
@@ -386,11 +535,17 @@ function reportingVerb(stretch: Stretch, cue: CueMatch): Candidate | null {
   const { words } = stretch;
   if (words[cue.index]!.lower === 'asked' && opensAskedClause(words, cue.index)) return askedOpener(stretch, cue);
   const subject = stretch.speakerOf(cue, 0);
-  if (!subject) return null;
+  if (!subject || isModifierReading(words, cue, subject)) return null;
   const subjectFirst = subject.start < cue.index ? subject.start : cue.index;
-  const start = contentStart(stretch, cue, cue.entry.frame === 'tell');
+  let start = contentStart(stretch, cue, cue.entry.frame === 'tell');
+  // "Olen says, win or lose, he is staying": a comma right after the cue may open the content.
+  // Not in "C, she said, C": a subject after a comma reports the clause before it.
+  const interrupts = words[subject.start - 1]?.text === ',';
+  if (start === cue.end && words[start]?.text === ',' && subject.start < cue.index && !interrupts && opensCommaContent(stretch, start + 1)) start++;
   const opener = words[start];
-  const contentFollows = opener !== undefined && opener.isWord && !CLAUSE_LINKS.has(opener.lower);
+  // After "that" a clause link opens the content ("argued that as voters learn more, …").
+  const afterThat = start > cue.end && (words[start - 1]!.lower === 'that' || (words[start - 1]!.text === ',' && words[start - 2]?.lower === 'that'));
+  const contentFollows = opener !== undefined && opener.isWord && (afterThat || !CLAUSE_LINKS.has(opener.lower));
   const relative = RELATIVE_PRONOUNS.has(words[subject.start]!.lower);
   const reportsBefore = words[subjectFirst - 1]?.text === ',' && !relative;
   // "…, the directorate announced early Sunday": a short tail after the cue is an adjunct, not content.
@@ -404,6 +559,14 @@ function reportingVerb(stretch: Stretch, cue: CueMatch): Candidate | null {
   const speakerEnd = Math.max(subject.end, cue.end);
   const after = words[speakerEnd]?.text === ',' ? stretch.content(speakerEnd + 1, words.length - 1) : null;
   return candidate(stretch, cue, subject, [before, after]);
+}
+
+/** After "X says,": a word that is neither a clause link nor another cue, with no quotation further on. */
+function opensCommaContent(stretch: Stretch, from: number): boolean {
+  const next = stretch.words[from];
+  if (!next?.isWord || CLAUSE_LINKS.has(next.lower) || stretch.cueAtIndex(from)) return false;
+  for (let k = from; k < stretch.words.length; k++) if (isOpeningMark(stretch.words[k]!.text)) return false;
+  return true;
 }
 
 /**
@@ -447,11 +610,26 @@ function nextAttributionComma(stretch: Stretch, from: number): number {
   return words.length;
 }
 
+/** Words after which a participle's subject is the subject of the clause ("by saying …", "while noting …"). */
+const PARTICIPLE_LINKS: ReadonlySet<string> = new Set('by while when after before without in since'.split(' '));
+
 function participle(stretch: Stretch, cue: CueMatch): Candidate | null {
   const { words } = stretch;
-  const opensClause = cue.index === 0 || words[cue.index - 1]!.text === ',';
-  if (!opensClause) return null;
-  const start = contentStart(stretch, cue, false);
+  const before = words[cue.index - 1];
+  const opensClause = cue.index === 0 || before!.text === ',';
+  const start = contentStart(stretch, cue, TELL_PARTICIPLES.has(words[cue.index]!.lower));
+  if (!opensClause) {
+    if (PARTICIPLE_LINKS.has(before!.lower)) {
+      // "Olen drew fire by saying C": the speaker is the subject of the clause.
+      return candidate(stretch, cue, stretch.clauseSubject(cue.index - 1), [stretch.content(start, nextAttributionComma(stretch, start) - 1)]);
+    }
+    // "with Olen calling the plan a sham": the noun phrase just before is the speaker.
+    // Only a name or a speaking head ("officials saying"): "a strong showing", "falsely suggesting" are not speakers.
+    const speakerLike = before!.isWord && !NOT_IN_SUBJECT.has(before!.lower) && (before!.capitalized || NOMINAL_HEADS.has(before!.lower));
+    const subject = speakerLike && cue.entry.words[0] !== 'showing' ? phraseEndingAt(words, cue.index - 1, 0) : null;
+    if (!subject) return null;
+    return candidate(stretch, cue, subject, [stretch.content(start, nextAttributionComma(stretch, start) - 1)]);
+  }
   const main = mainClauseAfter(stretch, cue.index);
   if (main) return candidate(stretch, cue, main.speaker, [stretch.content(start, main.comma - 1)]);
   if (cue.index === 0) {
@@ -480,16 +658,19 @@ const ASKED_CLAUSE_OPENERS: ReadonlySet<string> = new Set(['when', 'after', 'if'
 function opensAskedClause(words: readonly Word[], index: number): boolean {
   if (opensSentence(words, index)) return true;
   const before = words[index - 1];
-  return before !== undefined && ASKED_CLAUSE_OPENERS.has(before.lower) && (index === 1 || opensSentence(words, index - 1) || words[index - 2]?.text === ',');
+  if (before === undefined || !ASKED_CLAUSE_OPENERS.has(before.lower)) return false;
+  // "…,” Olen said when asked whether …": "when asked" has no subject wherever it stands.
+  return before.lower === 'when' || index === 1 || opensSentence(words, index - 1) || words[index - 2]?.text === ',';
 }
 
 /** "Asked whether C, X said …": the question is an attribution of its own, with no source named. */
 function askedOpener(stretch: Stretch, cue: CueMatch): Candidate | null {
   const { words } = stretch;
   const comma = words.findIndex((w, i) => i > cue.end && w.text === ',');
-  if (comma < 0) return null;
-  const content = stretch.content(cue.end, comma - 1);
-  return content ? { contents: [content], cue: stretch.cueSpan(cue), speaker: null, direct: false, outer: false } : null;
+  // "… when asked whether C." at the end of a sentence: the question runs to its end.
+  const end = comma < 0 ? nextAttributionComma(stretch, cue.end) : comma;
+  const content = stretch.content(cue.end, end - 1);
+  return content ? { contents: [content], cue: stretch.cueSpan(cue), speaker: null, direct: false } : null;
 }
 
 /** Marks that end the clause a stance's content lies in. */
@@ -505,7 +686,7 @@ function clauseEndFrom(words: readonly Word[], from: number): number {
 /** "X endorsed C": the subject before the cue, C up to the end of the clause. */
 function stance(stretch: Stretch, cue: CueMatch): Candidate | null {
   const { words } = stretch;
-  const subject = subjectBefore(words, cue.index, 0) ?? stretch.coordinatedSubject(cue);
+  const subject = subjectBefore(words, cue.index, 0) ?? stretch.coordinatedSubject(cue) ?? stretch.controllingSubject(cue, 0);
   if (!subject || isPossessiveOnly(words, subject)) return null;
   let start = cue.end;
   if (words[start]?.lower === 'that') start++;
@@ -539,7 +720,7 @@ function seeming(stretch: Stretch, cue: CueMatch): Candidate | null {
   const subject = last >= 0 ? phraseEndingAt(words, last, 0) : null;
   const impersonal = subject !== null && subject.end - subject.start === 1 && IMPERSONAL_SUBJECTS.has(words[subject.start]!.lower);
   const before = subject && !impersonal ? stretch.charSpan(subject) : null;
-  return { contents: before ? [before, after] : [after], cue: stretch.cueSpan(cue), speaker: null, direct: false, outer: false };
+  return { contents: before ? [before, after] : [after], cue: stretch.cueSpan(cue), speaker: null, direct: false };
 }
 
 /** "It seems …", "There appears …": no content of their own. */
@@ -555,18 +736,43 @@ const MIN_LABELLED_WORDS = 3;
  * colon (the headline and interview convention) attributes the rest to that name. All-capital
  * labels ("UPDATE:", "WATCH:") are not speakers.
  */
-export function labelledLine(stretch: Stretch): Candidate | null {
+export function labelledLine(stretch: Stretch, transcriptLabels: ReadonlySet<string>): Candidate | null {
   const { words, body, span } = stretch;
   if (!opensParagraph(body, span.start)) return null;
   const colon = words.findIndex((w, i) => i <= MAX_LABEL_WORDS && w.text === ':');
   if (colon < 1) return null;
   const label = words.slice(0, colon);
   if (!label.every((w) => w.isWord) || !label[0]!.capitalized || !isLetter(label[0]!.text.charCodeAt(0))) return null;
-  if (label.every((w) => w.text === w.text.toUpperCase() && w.text.length > 1)) return null;
+  const capitals = label.every((w) => w.text === w.text.toUpperCase() && w.text.length > 1);
+  if (capitals && !transcriptLabels.has(body.slice(words[0]!.start, words[colon - 1]!.end))) return null;
   const content = stretch.content(colon + 1, words.length - 1);
   if (!content || wordCountFrom(words, colon + 1) < MIN_LABELLED_WORDS) return null;
   const cue = { start: words[colon]!.start, end: words[colon]!.end };
-  return { contents: [content], cue, speaker: stretch.charSpan({ start: 0, end: colon }), direct: false, outer: false };
+  return { contents: [content], cue, speaker: stretch.charSpan({ start: 0, end: colon }), direct: false };
+}
+
+/** How many paragraphs an all-capital label must open to be a transcript's speaker ("SMITH: …"). */
+const MIN_TRANSCRIPT_TURNS = 2;
+const MAX_TRANSCRIPT_LABEL = 30;
+/** All-capital labels that head notices, not speech turns. */
+const NOTICE_LABELS: ReadonlySet<string> = new Set(
+  'UPDATE UPDATED WATCH READ BREAKING CORRECTION RELATED VIDEO PHOTOS PHOTO NOTE EDITOR’S NOTE EDITOR\'S NOTE CLICK HERE SEE ALSO MORE'.split(' '),
+);
+
+/**
+ * All-capital labels that open paragraphs of a transcript ("SMITH: …" … "JONES: …" … "SMITH: …"):
+ * its speakers, once one of them opens two paragraphs. A one-off capital label ("UPDATE: …") is a notice.
+ */
+export function transcriptLabels(body: string): Set<string> {
+  const counts = new Map<string, number>();
+  for (const match of body.matchAll(/^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.]):/gm)) {
+    const label = match[1]!;
+    if (label.length > MAX_TRANSCRIPT_LABEL || NOTICE_LABELS.has(label)) continue;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  // One recurring label makes the text a transcript: then every capital label opens a turn.
+  const isTranscript = [...counts.values()].some((n) => n >= MIN_TRANSCRIPT_TURNS);
+  return new Set(isTranscript ? counts.keys() : []);
 }
 
 /** True at the start of the body or of a line. */

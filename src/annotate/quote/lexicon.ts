@@ -17,9 +17,11 @@
  * - `stance`: a position the subject takes toward something ("X endorsed C", "X opposes C"): the
  *   content is what follows up to the end of its clause, and may be a single word ("Trump");
  * - `seeming`: how things look, with nobody as the source ("C seemed to …", "C is expected to …",
- *   "C reportedly …"): the content is the subject and what follows the cue.
+ *   "C reportedly …"): the content is the subject and what follows the cue;
+ * - `noun`: a noun of speech or stance after its owner ("Olen’s claim that C", "his criticism of C"):
+ *   read only after a possessive (see NOUN_CUES).
  */
-export type CueFrame = 'speech' | 'tell' | 'according' | 'participle' | 'quoting' | 'stance' | 'seeming';
+export type CueFrame = 'speech' | 'tell' | 'according' | 'participle' | 'quoting' | 'stance' | 'seeming' | 'noun';
 
 export interface CueEntry {
   /** Lower-case words, in order ("according", "to"). */
@@ -27,7 +29,11 @@ export interface CueEntry {
   frame: CueFrame;
 }
 
-/** [finite forms, participle, frame] of each reporting verb; the participle reads as `participle`. */
+/**
+ * [finite forms, participle, frame] of each reporting verb; the participle reads as `participle`.
+ * Forms that mostly mean something else in news text are left out ("find" and "finding" as
+ * discovering, "maintained" as kept up, "responding" as emergency crews, "felt" as sensed).
+ */
 const REPORTING_VERBS: ReadonlyArray<readonly [string, string, 'speech' | 'tell']> = [
   ['say said says', 'saying', 'speech'],
   ['tell told tells', 'telling', 'tell'],
@@ -56,11 +62,11 @@ const REPORTING_VERBS: ReadonlyArray<readonly [string, string, 'speech' | 'tell'
   ['pledge pledged pledges', 'pledging', 'speech'],
   ['reveal revealed reveals', 'revealing', 'speech'],
   ['reply replied replies', 'replying', 'speech'],
-  ['respond responded responds', 'responding', 'speech'],
+  ['respond responded responds', '', 'speech'],
   ['admit admitted admits', 'admitting', 'speech'],
   ['concede conceded concedes', 'conceding', 'speech'],
   ['assert asserted asserts', 'asserting', 'speech'],
-  ['maintain maintained maintains', 'maintaining', 'speech'],
+  ['maintain maintains', 'maintaining', 'speech'],
   ['contend contended contends', 'contending', 'speech'],
   ['complain complained complains', 'complaining', 'speech'],
   ['estimated', 'estimating', 'speech'],
@@ -86,7 +92,7 @@ const REPORTING_VERBS: ReadonlyArray<readonly [string, string, 'speech' | 'tell'
   ['criticize criticized criticizes criticise criticised criticises', 'criticizing criticising', 'speech'],
   ['praised', 'praising', 'speech'],
   ['blame blamed blames', 'blaming', 'speech'],
-  ['called', 'calling', 'speech'],
+  ['called calls', 'calling', 'speech'],
   ['believe believed believes', 'believing', 'speech'],
   ['think thought thinks', 'thinking', 'speech'],
   ['expect expects', 'expecting', 'speech'],
@@ -101,10 +107,10 @@ const REPORTING_VERBS: ReadonlyArray<readonly [string, string, 'speech' | 'tell'
   ['questioned', 'questioning', 'speech'],
   ['dismiss dismissed dismisses', 'dismissing', 'speech'],
   ['cite cited cites', 'citing', 'speech'],
-  ['defend defended defends', 'defending', 'speech'],
+  ['defended defends', 'defending', 'speech'],
   ['condemn condemned condemns', 'condemning', 'speech'],
   ['show showed shows', 'showing', 'speech'],
-  ['find found finds', 'finding', 'speech'],
+  ['found finds', '', 'speech'],
   ['acknowledge acknowledged acknowledges', 'acknowledging', 'speech'],
   ['joke joked jokes', 'joking', 'speech'],
   ['muse mused muses', 'musing', 'speech'],
@@ -139,6 +145,13 @@ const REPORTING_VERBS: ReadonlyArray<readonly [string, string, 'speech' | 'tell'
   ['remember remembered remembers', 'remembering', 'speech'],
   ['emailed texted', 'emailing texting', 'speech'],
   ['retweeted', 'retweeting', 'speech'],
+  ['feel feels', 'feeling', 'speech'],
+  ['claim', 'claiming', 'speech'],
+  ['recounted recounts', 'recounting', 'speech'],
+  ['exclaimed', 'exclaiming', 'speech'],
+  ['commented', 'commenting', 'speech'],
+  ['doubt doubts doubted', 'doubting', 'speech'],
+  ['wonder wonders', 'wondering', 'speech'],
   ['inform informed informs', 'informing', 'tell'],
   ['assure assured assures', 'assuring', 'tell'],
   ['remind reminded reminds', 'reminding', 'tell'],
@@ -170,7 +183,14 @@ const STANCE_VERBS =
     'portrayed portrays likened likens invoked invokes highlighted voiced championed challenged applauded applauds ' +
     'welcomed preferred prefers prefer nominated requested sided promoted ridiculed ridicules derided derides chided ' +
     'chides scolded scolds lambasted lambasts mention discuss oppose named issued learned sees ' +
-    'supporting backing').split(' ');
+    'supporting backing endorse endorsing favor favors favored favour favours favoured considers deemed deems ' +
+    'labeled labelled dubbed branded rebuked disavowed disavows embraced embraces advocated ' +
+    'decided plans seeking support consider considered considering viewed identified').split(' ');
+
+/** Base forms that are as often nouns: before one of these words they are ("support for the bill", "support among voters"). */
+export const NOUN_BEFORE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['support', new Set('for from among of in'.split(' '))],
+]);
 
 /**
  * Raising verbs and adverbs: "C seems to …", "C is expected to …", "C reportedly …". Forms of
@@ -186,6 +206,19 @@ const PHRASAL_CUES: ReadonlyArray<readonly [string, CueFrame]> = [
   ['talked about', 'speech'], ['talks about', 'speech'], ['talking about', 'participle'],
   ['spoke about', 'speech'], ['speaks about', 'speech'], ['speaking about', 'participle'],
   ['asked about', 'speech'],
+  ['made clear', 'speech'], ['makes clear', 'speech'], ['made it clear', 'speech'], ['makes it clear', 'speech'],
+  ['making clear', 'participle'], ['making it clear', 'participle'],
+  ['took aim at', 'speech'], ['takes aim at', 'speech'], ['taking aim at', 'participle'],
+  ['weighed in on', 'speech'], ['weighs in on', 'speech'],
+  ['spoke of', 'speech'], ['speaks of', 'speech'],
+  ['commented on', 'speech'], ['comments on', 'speech'], ['commenting on', 'participle'],
+  ['raised concerns about', 'speech'], ['raised questions about', 'speech'], ['raising questions about', 'participle'],
+  ['warned of', 'speech'], ['warns of', 'speech'], ['warning of', 'participle'],
+  ['pushed for', 'stance'], ['pushes for', 'stance'], ['pushing for', 'participle'],
+  ['lashed out at', 'stance'], ['lashes out at', 'stance'], ['lashing out at', 'participle'],
+  ['came out against', 'stance'], ['came out for', 'stance'], ['came out in favor of', 'stance'],
+  ['spoke out against', 'stance'], ['speaks out against', 'stance'], ['speaking out against', 'participle'],
+  ['argued for', 'stance'], ['argues for', 'stance'], ['arguing for', 'participle'],
 ];
 
 export const CUE_ENTRIES: readonly CueEntry[] = [
@@ -196,7 +229,7 @@ export const CUE_ENTRIES: readonly CueEntry[] = [
   ...SEEMING_CUES.map((word) => ({ words: [word], frame: 'seeming' as const })),
   ...REPORTING_VERBS.flatMap(([finite, participle, frame]) => [
     ...phrases(finite).map((words) => ({ words, frame })),
-    ...phrases(participle).map((words) => ({ words, frame: 'participle' as const })),
+    ...(participle ? phrases(participle) : []).map((words) => ({ words, frame: 'participle' as const })),
   ]),
 ];
 
@@ -211,6 +244,17 @@ export const CUES_BY_FIRST_WORD: ReadonlyMap<string, readonly CueEntry[]> = (() 
   for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);
   return map;
 })();
+
+/**
+ * Nouns of speech, read as cues only after a possessive ("the mayor’s claim that …", "his
+ * criticism of …"): elsewhere they name things ("a claim was filed"). Nouns of plans and positions
+ * ("plan", "support", "decision", "position") are left out: after a possessive they mostly name
+ * a thing the owner has, not something the owner said.
+ */
+export const NOUN_CUES: ReadonlySet<string> = new Set(
+  ('claim claims assertion assertions allegation allegations accusation accusations insistence denial admission ' +
+    'belief warning warnings promise promises attacks criticism criticisms').split(' '),
+);
 
 /** Verbs of asking: after a quoted question, what follows them is an addressee ("“Ready?” she asked the crowd"). */
 export const ASKING_CUES: ReadonlySet<string> = new Set('ask asked asks'.split(' '));
@@ -242,7 +286,7 @@ export const BETWEEN_SUBJECT_AND_CUE: ReadonlySet<string> = new Set(
   ('has have had also later then reportedly previously recently repeatedly once again publicly privately earlier ' +
     'often never already still even further separately similarly initially originally first last subsequently ' +
     'would will could might may can did does do is was are were been be not just long flatly twice both himself herself ' +
-    'themselves itself personally here ' +
+    'themselves itself personally here now again always ' +
     "has've 've 's 'd ’ve ’s ’d").split(' '),
 );
 

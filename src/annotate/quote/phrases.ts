@@ -119,14 +119,46 @@ export function subjectBefore(words: readonly Word[], cue: number, lowest: numbe
   let last = skipAuxiliariesBefore(words, cue - 1, lowest);
   if (last < lowest) return null;
   if (words[last]!.text === ',') return appositiveSubject(words, last, lowest);
+  if (DASHES.has(words[last]!.text)) return dashedSubject(words, last, lowest);
   const phrase = phraseEndingAt(words, last, lowest);
+  const beyond = phrase ? adverbialBefore(words, phrase, lowest) : null;
+  if (beyond !== null) return phraseEndingAt(words, beyond, lowest);
   if (!phrase || !isTimePhrase(words, phrase)) return phrase;
   // "Sanders on Wednesday morning called …": the time phrase stands between the subject and its cue.
   last = phrase.start - 1;
   if (last >= lowest && TIME_PREPOSITIONS.has(words[last]!.lower)) last--;
+  // "A report published Monday said …": a participle before the time phrase qualifies the subject.
+  if (last > lowest && isPastVerb(words[last]!)) last--;
   last = skipAuxiliariesBefore(words, last, lowest);
   if (last < lowest || !words[last]!.isWord) return null;
   return phraseEndingAt(words, last, lowest);
+}
+
+const DASHES: ReadonlySet<string> = new Set(['—', '–']);
+const ADVERBIAL_PREPOSITIONS: ReadonlySet<string> = new Set('in at on to from with during for by'.split(' '));
+
+/**
+ * "Olen has in the past said", "who in particular noted": a phrase after a preposition that
+ * follows an auxiliary or a relative pronoun is an adverbial; returns the index where the subject
+ * ends before it, else null.
+ */
+function adverbialBefore(words: readonly Word[], phrase: WordRange, lowest: number): number | null {
+  const preposition = phrase.start - 1;
+  if (preposition <= lowest || !ADVERBIAL_PREPOSITIONS.has(words[preposition]!.lower)) return null;
+  const before = skipAuxiliariesBefore(words, preposition - 1, lowest);
+  if (before < lowest || !words[before]!.isWord) return null;
+  const skipped = before < preposition - 1;
+  return skipped || RELATIVE_OPENERS.has(words[before]!.lower) ? before : null;
+}
+
+/** "Ana Vask — a teacher from Elm Grove — said": the name before a dashed apposition, with it. */
+function dashedSubject(words: readonly Word[], dash: number, lowest: number): WordRange | null {
+  for (let k = dash - 1; k > lowest && dash - k < APPOSITION_REACH; k--) {
+    if (!DASHES.has(words[k]!.text)) continue;
+    const name = phraseEndingAt(words, k - 1, lowest);
+    return name ? { start: name.start, end: dash } : null;
+  }
+  return null;
 }
 
 function isTimePhrase(words: readonly Word[], phrase: WordRange): boolean {
@@ -195,6 +227,8 @@ export function phraseStartingAt(words: readonly Word[], first: number, highest:
       continue;
     }
     if (!word.isWord) break;
+    // "told reporters he would …": a pronoun opens the next clause.
+    if (k > first && PERSONAL_PRONOUNS.has(word.lower)) break;
     if (DETERMINERS.has(word.lower)) {
       // A determiner opens a phrase; after the first word it opens the next one ("told reporters the talks …"),
       // unless a preposition of the phrase stands before it ("the head of the agency").

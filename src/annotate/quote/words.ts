@@ -47,6 +47,9 @@ export function tokenize(body: string, start: number, end: number): Word[] {
       } else if (isJoiner(next) && j + 1 < end && isLetterOrDigit(body.charCodeAt(j + 1))) {
         if (mayBeCapital(body.charCodeAt(j + 1))) mayHaveCapitals = true;
         j += 2;
+      } else if (next === COMMA && isDigit(body.charCodeAt(j - 1)) && isThousandsGroup(body, j + 1, end)) {
+        // "1,100 donors": a comma between digit groups is inside the number.
+        j += 4;
       } else break;
     }
     let text = body.slice(i, j);
@@ -60,6 +63,16 @@ export function tokenize(body: string, start: number, end: number): Word[] {
     i = j;
   }
   return words;
+}
+
+const COMMA = 44;
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Three digits from `from`, not followed by a fourth. */
+function isThousandsGroup(body: string, from: number, end: number): boolean {
+  if (from + 3 > end) return false;
+  for (let k = from; k < from + 3; k++) if (!isDigit(body.charCodeAt(k))) return false;
+  return !isDigit(body.charCodeAt(from + 3));
 }
 
 const mayBeCapital = (code: number): boolean => (code >= 65 && code <= 90) || code >= 128;
