@@ -126,6 +126,21 @@ async function jobStates(url: string): Promise<Record<string, number>> {
   }
 }
 
+/** Jobs that failed or were completed as rejected, with why: what a lost article would show. */
+async function unusualJobs(url: string): Promise<unknown[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      `SELECT state, retry_count, data->>'origin' AS origin, output FROM crosscheck_queue.job
+       WHERE state <> 'completed' OR output ? 'rejected'`,
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
 describe('distributed mode: enqueue and workers on one PostgreSQL server', () => {
   const postgres = requirePgOrSkip();
   let server: PgServer | null = null;
@@ -197,20 +212,25 @@ describe('distributed mode: enqueue and workers on one PostgreSQL server', () =>
     const kills: string[] = [];
     for (let run = 0; run < KILL_RUNS; run++) {
       const url = await server!.createDatabase();
-      const queued = enqueue(demo, url, ['--lease', '2']);
+      // A short lease, so that the killed worker's jobs come back within the test; long enough
+      // that a living worker on a loaded machine is not overtaken on its own jobs.
+      const queued = enqueue(demo, url, ['--lease', '5']);
       // Killed once it has stored a random share of the corpus: before its first commit, between
       // commits, or just before the end.
       const threshold = Math.floor(random() * (expected.articles.length - 1));
-      const victim = spawn(process.execPath, [bin, 'worker', '--workers', '1', '--batch', '2'], { env: { ...process.env, DATABASE_URL: url }, stdio: 'ignore' });
+      const victim = spawn(process.execPath, [bin, 'worker', '--workers', '1', '--batch', '2'], {
+        env: { ...process.env, DATABASE_URL: url },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       const victimDone = finished(victim);
       await until(async () => (await storedArticles(url)) >= threshold, 120_000);
       victim.kill('SIGKILL');
-      await victimDone;
+      const { stderr: victimSaid } = await victimDone;
       kills.push(`${await storedArticles(url)}`);
       const [survivor] = await runWorkers(url, 1, ['--batch', '5']);
       expect(survivor!.code, survivor!.stderr).toBe(0);
+      expect(await jobStates(url), `${JSON.stringify(await unusualJobs(url))}\nkilled worker said: ${victimSaid}\nsurvivor said: ${survivor!.stderr}`).toEqual({ completed: queued });
       expect(snapshot(url), `killed after ${threshold}+ articles`).toEqual(expected);
-      expect(await jobStates(url)).toEqual({ completed: queued });
     }
     console.log(`worker kills: articles stored when killed, of ${expected.articles.length}: ${kills.join(', ')}`);
   }, 3_600_000);
