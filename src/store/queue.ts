@@ -108,7 +108,11 @@ class PgBossQueue implements WorkQueue {
     // pg-boss runs its statements through whatever `executeSql` it is given: here, the store's transaction.
     const db = { executeSql: (text: string, values: unknown[]) => tx.query(text, values as SqlValue[]) };
     const plain = jobs.filter((job) => !job.outcome).map((job) => job.id);
-    if (plain.length > 0) await this.boss.complete(ANALYSIS_QUEUE, plain, { db });
+    // pg-boss takes (name, ids, data, options) whatever its typings say: with three arguments
+    // `{ db }` would be read as the job's output and the completion would commit at once, on
+    // pg-boss's own connection, before the articles (a worker killed in between lost them).
+    const completeMany = this.boss.complete.bind(this.boss) as unknown as (name: string, ids: string[], data: null, options: { db: typeof db }) => Promise<void>;
+    if (plain.length > 0) await completeMany(ANALYSIS_QUEUE, plain, null, { db });
     for (const job of jobs) if (job.outcome) await this.boss.complete(ANALYSIS_QUEUE, job.id, job.outcome, { db });
   }
 
