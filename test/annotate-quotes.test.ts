@@ -70,10 +70,16 @@ const CASES: ReadonlyArray<readonly [string, Expected[]]> = [
   ['Forty people were killed, according to the monitoring group.', [{ text: 'Forty people were killed', cue: 'according to', speaker: 'the monitoring group' }]],
   ['Idris Calloway, a spokesman for the port, said the cranes were idle.', [{ text: 'the cranes were idle', speaker: 'Idris Calloway, a spokesman for the port' }]],
   ['Lina Marsh, who chairs the council, said the budget was late.', [{ text: 'the budget was late', speaker: 'Lina Marsh' }]],
-  // no cue, or a passive one: nothing
+  // no cue: nothing
   ['The ferry sank near Tarn on Monday.', []],
-  ['The senator was accused of lying about the budget.', []],
-  ['The plan was echoed by several mayors in the north.', []],
+  // a full passive: the agent speaks, the subject is the content; a few verbs report with no agent named
+  ['The senator was accused of lying about the budget.', [
+    { text: 'The senator', cue: 'accused', speaker: null },
+    { text: 'of lying about the budget', cue: 'accused', speaker: null },
+  ]],
+  ['The plan was echoed by several mayors in the north.', [{ text: 'The plan', cue: 'echoed', speaker: 'several mayors' }]],
+  ['The bill was first reported by the Orlin Herald.', [{ text: 'The bill', cue: 'reported', speaker: 'the Orlin Herald' }]],
+  ['The ferry was offered a new berth.', []],
   // an attribution that follows another in the same sentence gets its own content
   [
     'Some residents said the bridge was safe, while other residents said it was close to collapse.',
@@ -87,7 +93,7 @@ const CASES: ReadonlyArray<readonly [string, Expected[]]> = [
   // stances: the subject takes a position; the content runs to the end of its clause and may be one word
   ['The farmers union endorsed Olen.', [{ text: 'Olen', direct: false, cue: 'endorsed', speaker: 'The farmers union' }]],
   ['Vask opposes the new toll, which starts in May.', [{ text: 'the new toll', cue: 'opposes', speaker: 'Vask' }]],
-  ['The mayor was endorsed by the farmers union.', []],
+  ['The mayor was endorsed by the farmers union.', [{ text: 'The mayor', cue: 'endorsed', speaker: 'the farmers union' }]],
   // seeming: how things look, with no source; the subject is part of the content
   ['The old bridge seemed to sway in the wind.', [{ text: 'The old bridge', cue: 'seemed', speaker: null }, { text: 'to sway in the wind', cue: 'seemed', speaker: null }]],
   ['The convoy is expected to reach Orlin on Friday.', [{ text: 'The convoy', cue: 'expected' }, { text: 'to reach Orlin on Friday', cue: 'expected' }]],
@@ -185,6 +191,86 @@ const CASES: ReadonlyArray<readonly [string, Expected[]]> = [
   // a trailing "according to X" holds what C says; an opening one yields to the speaker it frames
   ['Most riders say the fare is fair, according to a city survey.', [{ text: 'Most riders say the fare is fair', cue: 'according to', speaker: 'a city survey' }]],
   ['According to the harbour office, Vask said the ferry would sail.', [{ text: 'the ferry would sail', cue: 'said', speaker: 'Vask' }]],
+  // a content may open with a quotation mark; an adjunct before "that" may hold commas
+  ['Mayor Lina Marsh said at a rally in Orlin, Vell, that “the bridge” would reopen.', [
+    { text: '“the bridge” would reopen', direct: false, cue: 'said', speaker: 'Mayor Lina Marsh' },
+  ]],
+  // a period right before a comma is an abbreviation's; lower-case title words lead the speaker after a quote
+  ['“The toll must go,” Senator Ana Vask, R-Vell., said.', [{ text: 'The toll must go', cue: 'said', speaker: 'Senator Ana Vask, R-Vell.' }]],
+  ['“We are ready,” retired army general Tomas Reyl said.', [{ text: 'We are ready', cue: 'said', speaker: 'retired army general Tomas Reyl' }]],
+  // an inverted cue before a colon and a quote; a name set off by commas before the cue
+  ['Said Ellis Varo: “The port is closed.”', [{ text: 'The port is closed.', direct: true, cue: 'Said', speaker: 'Ellis Varo' }]],
+  ['A lawyer for the ferry company, Joss Arlen, said the crossing was safe.', [{ text: 'the crossing was safe', speaker: 'Joss Arlen' }]],
+  ['Even Marvale, the only ally of the north, said it opposed the test.', [{ text: 'it opposed the test', speaker: 'Marvale, the only ally of the north' }]],
+  // a quoted show title after the addressee, a part of the day after the day
+  ['Vask told Radio Orlin’s “Morning Hour” that the port would close.', [{ text: 'the port would close', cue: 'told', speaker: 'Vask' }]],
+  ['The toll is unfair, farm leaders said Friday afternoon, as they left the hall.', [{ text: 'The toll is unfair', speaker: 'farm leaders' }]],
+  ['Speaking on Radio Orlin’s “Morning Hour,” Vask said the toll would fall.', [{ text: 'the toll would fall', cue: 'said', speaker: 'Vask' }]],
+  // "as X said" reports the clause beside it
+  ['The ferry sank in the storm, as the harbour master had warned.', [{ text: 'The ferry sank in the storm', cue: 'warned', speaker: 'the harbour master' }]],
+  ['As Olen said on Monday, the toll is far too high.', [{ text: 'the toll is far too high', cue: 'said', speaker: 'Olen' }]],
+  // a verb of speech after "appeared to" reports; "expected that" is belief; "not said when" opens a question
+  ['Olen appeared to suggest that the toll would double.', [{ text: 'the toll would double', cue: 'suggest', speaker: 'Olen' }]],
+  ['Vask expected that the council would vote against it.', [{ text: 'the council would vote against it', cue: 'expected', speaker: 'Vask' }]],
+  ['Officials have not said when the bridge will reopen.', [{ text: 'when the bridge will reopen', cue: 'said', speaker: 'Officials' }]],
+  // a relative clause set off by commas ends its own content, and the main clause reports too
+  ['Vask, who calls the toll a “scam,” said he would vote against it.', [
+    { text: 'the toll a “scam,”', cue: 'calls', speaker: 'who' },
+    { text: 'he would vote against it', cue: 'said', speaker: 'Vask' },
+  ]],
+  // "some of" heads an addressee, so the quote stays the cue's
+  ['“I am proud of you,” Olen told some of the miners.', [{ text: 'I am proud of you', direct: true, cue: 'told', speaker: 'Olen' }]],
+  // after a quote that ends its sentence, a cue with a clause of its own does not take the quote
+  ['The park will be renamed “Harbour Park.” A spokesman for the buyer said there was a plan for the town.', [
+    { text: 'there was a plan for the town', cue: 'said', speaker: 'A spokesman for the buyer' },
+  ]],
+  // an opening prepositional phrase is no content; a quotation or an object after the cue is
+  ['On the radio, Mayor Olen called Vask “reckless.”', [{ text: 'Vask “reckless.”', cue: 'called', speaker: 'Mayor Olen' }]],
+  ['Campaigning in the north, he barely mentioned the toll.', [{ text: 'the toll', cue: 'mentioned', speaker: 'he' }]],
+  // a participle after "and" takes the clause's subject
+  ['The union issued a statement welcoming the plan, and calling for more buses.', [
+    { text: 'a statement welcoming the plan', cue: 'issued', speaker: 'The union' },
+    { text: 'more buses', cue: 'calling for', speaker: 'The union' },
+  ]],
+  // adverbs are not speakers: "may well" stands between the subject and its cue, "to work" is no subject
+  ['They may well endorse Olen.', [{ text: 'Olen', cue: 'endorse', speaker: 'They' }]],
+  ['He went to work seeking a new trial.', []],
+  // participles joined by "and" each report; a participle after “…,” opens its own attribution
+  ['She spoke for an hour, urging voters to see the big picture and promising to manage the economy.', [
+    { text: 'voters to see the big picture', cue: 'urging', speaker: 'She' },
+    { text: 'to manage the economy', cue: 'promising', speaker: 'She' },
+  ]],
+  ['Vask said the toll was “a scam,” adding that it would fail.', [
+    { text: 'the toll was “a scam,”', cue: 'said', speaker: 'Vask' },
+    { text: 'it would fail', cue: 'adding', speaker: 'Vask' },
+  ]],
+  // "that" before a verb is the content's subject
+  ['He said that is a distortion of the record.', [{ text: 'that is a distortion of the record', cue: 'said', speaker: 'He' }]],
+  // a quoting verb's participle takes its clause's subject; verbs of urging and proclaiming report
+  ['Olen walked onto the stage, chanting “We will win!”', [{ text: 'We will win!', direct: true, cue: 'chanting', speaker: 'Olen' }]],
+  ['Vask exhorted farmers to “vote your conscience.”', [{ text: 'farmers to “vote your conscience.”', cue: 'exhorted', speaker: 'Vask' }]],
+  // a closing mark typed at the start of a paragraph opens the quotation
+  ['”Fear. I am truly afraid that the toll will stay.” ― Ivo Drach', [{ text: 'Fear. I am truly afraid that the toll will stay.', speaker: 'Ivo Drach' }]],
+  // time words that end the subject's phrase are not part of it; a slash joins a pollster's name
+  ['A Channel 4/Elm poll last month showed Olen leading Vask.', [{ text: 'Olen leading Vask', cue: 'showed', speaker: 'A Channel 4/Elm poll' }]],
+  ['The Morning Star poll showed that Olen remained in the lead.', [{ text: 'Olen remained in the lead', speaker: 'The Morning Star poll' }]],
+  ['Olen Wednesday said the plan was a sham.', [{ text: 'the plan was a sham', speaker: 'Olen' }]],
+  // a share heads a poll's subject, and only a past form after a number modifies a noun
+  ['Six in 10 say he’s too cautious.', [{ text: 'he’s too cautious', cue: 'say', speaker: 'Six in 10' }]],
+  ['42% say they are undecided.', [{ text: 'they are undecided', cue: 'say', speaker: '42%' }]],
+  // "that" before a lone noun is its determiner; "that" after a comma opens the content
+  ['Olen decried that plan.', [{ text: 'that plan', cue: 'decried', speaker: 'Olen' }]],
+  ['He added, that there is a “fair” process for all.', [{ text: 'that there is a “fair” process for all', cue: 'added', speaker: 'He' }]],
+  // a cue inside a relative clause after a quote is not the quote's; a colon right after a cue opens its content
+  ['“The answer is simple,” Vask, who has proposed repealing the toll, said.', [
+    { text: 'The answer is simple', direct: true, cue: 'said', speaker: 'Vask' },
+    { text: 'repealing the toll', cue: 'proposed', speaker: 'who' },
+  ]],
+  ['Hewitt writes: The film never names the mayor.', [{ text: 'The film never names the mayor', cue: 'writes', speaker: 'Hewitt' }]],
+  // a stance's content stops where "and" and an auxiliary start a second predicate
+  ['Mayor Olen, a farmer, has not endorsed Vask and has been a critic of his style.', [
+    { text: 'Vask', cue: 'endorsed', speaker: 'Mayor Olen, a farmer' },
+  ]],
 ];
 
 describe('findQuotes', () => {
@@ -254,6 +340,38 @@ describe('labelled lines', () => {
       ['Do you agree with that?', 'JONES'],
       ['I do, and the council agrees', 'SMITH'],
     ]);
+  });
+
+  it('reads a quotation after a name and a colon as that name’s', () => {
+    const body = 'Tomas Vask: “The bridge will reopen in May.”';
+    const quotes = quotesOf(body, [entity(body, 'Tomas Vask', 'PER', 'per:tomas-vask')]);
+    expect(quotes.map((q) => [q.text, q.direct, q.cue?.text, q.speaker?.text])).toEqual([['The bridge will reopen in May.', true, ':', 'Tomas Vask']]);
+  });
+
+  it('reads a headline label by the last name of a person named further on', () => {
+    const body = 'Vask: Toll Must Go Before Winter\nMayor Tomas Vask told the council on Monday that the toll must go.';
+    const quotes = quotesOf(body, [entity(body, 'Tomas Vask', 'PER', 'per:tomas-vask')]);
+    expect(quotes[0]!.text).toBe('Toll Must Go Before Winter');
+    expect(quotes[0]!.speaker?.text).toBe('Vask');
+  });
+
+  it('reads a transcript quoted paragraph by paragraph as its speakers’ turns', () => {
+    const body = 'The interview went on.\n“SMITH: I think the bridge will open. It is ready.\n“JONES: Do you agree with the council?\n“SMITH: I do, and so does the mayor.”';
+    expect(quotesOf(body).map((q) => [q.text, q.cue?.text, q.speaker?.text])).toEqual([
+      ['I think the bridge will open. It is ready.', ':', 'SMITH'],
+      ['Do you agree with the council?', ':', 'JONES'],
+      ['I do, and so does the mayor.', ':', 'SMITH'],
+    ]);
+  });
+
+  it('reads a dash and a name closing the paragraph after a quote as its signature', () => {
+    const body = '“The bridge is our lifeline. Keep it open.” ― Mara Lenz\n“We need the ferry back.” — Ivo Drach.';
+    expect(quotesOf(body).map((q) => [q.text, q.direct, q.cue?.text, q.speaker?.text])).toEqual([
+      ['The bridge is our lifeline. Keep it open.', true, '―', 'Mara Lenz'],
+      ['We need the ferry back.', true, '—', 'Ivo Drach'],
+    ]);
+    // a dash that goes on with a clause is no signature
+    expect(quotesOf('“We will go” — Mara Lenz disagreed with that.')).toEqual([]);
   });
 
   it('ignores labels that name nobody', () => {

@@ -8,11 +8,12 @@
  * never overlap: direct quotes come first; an indirect attribution inside another's content
  * yields to it (the outer one reports it: "Most voters say C, according to the poll" is the poll's),
  * except that a sentence-opening "According to X, …" yields to what it holds.
- * A line opened by a name and a colon ("Mayor Vask: …") is that name's, and a paragraph ending in
- * "X replied:" hands its speaker to the quote that opens the next one.
+ * A line opened by a name and a colon ("Mayor Vask: …", also when a quotation follows the colon) is
+ * that name's, a quoted paragraph opened by a transcript's label ("“SMITH: …") is that speaker's
+ * turn, and a paragraph ending in "X replied:" hands its speaker to the quote that opens the next one.
  */
 import type { Document, Quote, Span, Stage } from '../document.js';
-import { cueOfQuote, indirectAt, labelledLine, opensParagraph, Stretch, transcriptLabels, type Candidate } from './quote/frames.js';
+import { cueOfQuote, indirectAt, labelledLine, labelledQuote, opensParagraph, Stretch, transcriptLabels, type Candidate } from './quote/frames.js';
 import { CUES_BY_FIRST_WORD, NOUN_CUES } from './quote/lexicon.js';
 import { findQuotedSpans, type QuotedSpan } from './quote/marks.js';
 import { SpeakerResolver } from './quote/speakers.js';
@@ -29,9 +30,17 @@ export function findQuotes(doc: Pick<Document, 'body' | 'sentences' | 'entities'
   const stretches = stretchesToRead(body, sentencesOf(doc), quoted);
   const speakerEntities = doc.entities.filter((e) => e.type === 'PER' || e.type === 'ORG');
   const turns = transcriptLabels(body);
-  /** A label ("Mayor Vask: …") speaks when it names a person or an organisation, or heads a transcript's turns. */
+  /** Last words of the people and organisations named in the text ("Sanders" of "Bernie Sanders"). */
+  const speakerNames = new Set(speakerEntities.map((e) => lastWordOf(e.text)));
+  /**
+   * A label ("Mayor Vask: …") speaks when it names a person or an organisation, or heads a
+   * transcript's turns; in a headline the tagger may miss the name, so a label ending in the last
+   * word of a name found elsewhere in the text speaks too ("Sanders: …").
+   */
   const namesSpeaker = (span: Span): boolean =>
-    turns.has(body.slice(span.start, span.end)) || speakerEntities.some((e) => e.start < span.end && span.start < e.end);
+    turns.has(body.slice(span.start, span.end)) ||
+    speakerEntities.some((e) => e.start < span.end && span.start < e.end) ||
+    speakerNames.has(lastWordOf(body.slice(span.start, span.end)));
   const direct: Candidate[] = [];
   const indirect: Candidate[] = [];
   let firstQuote = 0;
@@ -53,6 +62,10 @@ export function findQuotes(doc: Pick<Document, 'body' | 'sentences' | 'entities'
 }
 
 export const annotateQuotes: Stage = (doc: Document): Document => ({ ...doc, quotes: findQuotes(doc) });
+
+function lastWordOf(text: string): string {
+  return text.slice(text.lastIndexOf(' ') + 1);
+}
 
 function sentencesOf(doc: Pick<Document, 'body' | 'sentences'>): Span[] {
   if (doc.sentences.length > 0) return doc.sentences;
@@ -162,7 +175,16 @@ function readStretch(
 ): Candidate | null {
   const used = new Set<number>();
   let last = previous;
+  const line = labelledLine(stretch, turns);
+  const labelled = line?.speaker && namesSpeaker(line.speaker) ? line : null;
   for (const quote of inside) {
+    // "Ana Vask: “The bridge will reopen.”": the label speaks the quotation that opens its line.
+    const turn = labelledQuote(stretch, quote, turns) ?? (labelled?.contents[0]!.start === quote.start ? { ...labelled, contents: [quote.inner], direct: true } : null);
+    if (turn) {
+      last = turn;
+      direct.push(turn);
+      continue;
+    }
     const binding = cueOfQuote(stretch, quote);
     if (binding) {
       used.add(binding.cue.index);
@@ -174,8 +196,7 @@ function readStretch(
       direct.push(last);
     }
   }
-  const labelled = inside.length === 0 ? labelledLine(stretch, turns) : null;
-  if (labelled?.speaker && namesSpeaker(labelled.speaker)) {
+  if (labelled && inside.length === 0) {
     indirect.push(labelled);
     last = labelled;
   }

@@ -8,16 +8,23 @@
  * - quoting: only next to a quotation ("Cruz continued: “…”");
  * - stance: "X endorsed C" (C up to the end of its clause, one word is enough);
  * - seeming: "C seemed to …", "C is expected to …" (no source; the subject is part of C);
- * - noun: "X’s claim that C", "his criticism of C" (only after a possessive).
- * A participle also reads after "by"/"while" ("drew fire by saying C": the clause's subject) and
+ * - noun: "X’s claim that C", "his criticism of C" (only after a possessive);
+ * - passive: "C was endorsed by X" (the agent speaks), and for a few verbs with no agent named
+ *   "C was accused of D" (no source; C and D are content).
+ * A participle also reads after "by"/"while"/"and" ("drew fire by saying C": the clause's subject) and
  * right after a name or a speaking head ("with Olen calling C"); an infinitive cue ("went on to
- * say C") takes the subject of the verb it hangs on.
+ * say C", "appeared to suggest C") takes the subject of the verb it hangs on. "C, as X said" and
+ * "As X said, C" report the clause beside them.
  * A content that runs to the end of the sentence stops where a second attribution starts
- * ("Some said C1, while others said C2"); passive forms ("was accused of") are not cues.
+ * ("Some said C1, while others said C2"), and one inside a relative clause set off by commas
+ * ("Vask, who said C, left") stops at its closing comma. A quotation is also signed by a dash and
+ * a name that end its paragraph ("“…” ― Ana Vask"); a few capitalized words quoted after a
+ * possessive or "on" are a title, not a quote ("NBC’s “Morning Show”").
  */
 import type { Span } from '../../document.js';
 import {
   ADJUNCT_OPENERS,
+  AGENTLESS_PASSIVE_CUES,
   ASKING_CUES,
   BE_FORMS,
   CUES_BY_FIRST_WORD,
@@ -28,8 +35,10 @@ import {
   NOUN_BEFORE,
   NOUN_CUES,
   PERSONAL_PRONOUNS,
+  STANDALONE_DETERMINERS,
   TELL_PARTICIPLES,
   type CueEntry,
+  type CueFrame,
 } from './lexicon.js';
 import type { QuotedSpan } from './marks.js';
 import { phraseEndingAt, phraseStartingAt, skipAuxiliariesBefore, subjectBefore, type WordRange } from './phrases.js';
@@ -114,7 +123,13 @@ export class Stretch {
   /** The speaker of a speech cue: its subject, else the phrase after it ("…, said the ministry"). */
   speakerOf(cue: CueMatch, lowest: number): WordRange | null {
     if (cue.entry.frame === 'according') return phraseStartingAt(this.words, cue.end, this.words.length);
-    if (cue.entry.frame === 'participle') return this.clauseSubject(cue.index);
+    // "…, chanting “…”": a quoting verb's participle takes its clause's subject as a participle does.
+    const participle = cue.entry.frame === 'participle' || (cue.entry.frame === 'quoting' && this.words[cue.index]!.lower.endsWith('ing'));
+    const found = participle ? this.clauseSubject(cue.index) : this.subjectOf(cue, lowest);
+    return found && isSpeakerLike(this.words, found) ? found : null;
+  }
+
+  private subjectOf(cue: CueMatch, lowest: number): WordRange | null {
     const subject = subjectBefore(this.words, cue.index, lowest);
     if (subject && isPossessiveOnly(this.words, subject)) return null;
     return subject ?? this.coordinatedSubject(cue) ?? this.controllingSubject(cue, lowest) ?? this.invertedSubject(cue);
@@ -211,6 +226,29 @@ export class Stretch {
 
 const isOpeningMark = (text: string): boolean => text === '“' || text === '"' || text === '«' || text === "'";
 
+/** Lower-case singular words that still name who speaks ("everyone said", "staff said"). */
+const SINGULAR_SPEAKERS: ReadonlySet<string> = new Set(
+  'everyone everybody someone somebody anyone anybody nobody none staff public media management leadership'.split(' '),
+);
+/** Words that a subject reading may pick up and that never speak ("they may well say", "Yet …"). */
+const NEVER_SPEAKERS: ReadonlySet<string> = new Set('yet well still instead whenever however too so though'.split(' '));
+
+/**
+ * A one-word speaker must be able to speak: a name, a pronoun, a standalone determiner ("Most said"),
+ * a speaking head ("officials") or a plural; not a verb form, an adverb or a discourse word picked up
+ * by a subject reading gone astray ("he went to work seeking …", "they may well endorse …").
+ */
+function isSpeakerLike(words: readonly Word[], range: WordRange): boolean {
+  if (range.end - range.start !== 1) return true;
+  const word = words[range.start]!;
+  const lower = word.lower;
+  if (NEVER_SPEAKERS.has(lower)) return false;
+  if (word.capitalized || !word.isWord || /\d/.test(lower)) return true;
+  if (PERSONAL_PRONOUNS.has(lower) || STANDALONE_DETERMINERS.has(lower) || NOMINAL_HEADS.has(lower) || SINGULAR_SPEAKERS.has(lower)) return true;
+  if (lower.endsWith('ing') || lower.endsWith('ed') || isAdverbWord(word)) return false;
+  return lower.endsWith('s');
+}
+
 function isPossessiveOnly(words: readonly Word[], range: WordRange): boolean {
   const last = words[range.end - 1]!.text;
   return POSSESSIVE.test(last) && !CONTRACTED_PRONOUN.test(last);
@@ -221,16 +259,31 @@ function opensSentence(words: readonly Word[], i: number): boolean {
   return previous === undefined || (!previous.isWord && SENTENCE_OPENERS.has(previous.text));
 }
 
-/** "was accused of", "echoed by", "got called to": a passive past form reports nobody's speech here. */
+/** "was accused of", "echoed by", "got called to": a passive past form reports no speech of its subject. */
 function isPassive(words: readonly Word[], i: number, entry: CueEntry): boolean {
   if (entry.frame === 'participle' || entry.frame === 'according' || entry.frame === 'seeming') return false;
+  // "is seeking", "are backing": a present participle after "be" is progressive, never passive.
+  if (words[i]!.lower.endsWith('ing')) return false;
   const next = words[i + entry.words.length]?.lower;
   if (next === 'by') return true;
-  // "was widely reported", "weren’t disclosed": adverbs and "not" may stand between.
+  return followsAuxiliary(words, i) && entry.words[0] !== 'says';
+}
+
+/** A passive auxiliary before the participle at `i`; adverbs and "not" may stand between ("was widely reported", "weren’t disclosed"). */
+function followsAuxiliary(words: readonly Word[], i: number): boolean {
   let k = i - 1;
   while (k >= 0 && words[k]!.isWord && (BETWEEN_BE_AND_PARTICIPLE.has(words[k]!.lower) || isAdverbWord(words[k]!))) k--;
   const before = (words[k]?.lower ?? '').replace('’', "'");
-  return (PASSIVE_AUXILIARIES.has(before) || NEGATED_BE_FORMS.has(before)) && entry.words[0] !== 'says';
+  return PASSIVE_AUXILIARIES.has(before) || NEGATED_BE_FORMS.has(before);
+}
+
+/** Frames whose verbs keep their meaning in the passive ("was told by", "was endorsed by"). */
+const PASSIVE_FRAMES: ReadonlySet<CueFrame> = new Set(['speech', 'tell', 'stance']);
+
+/** "was endorsed by the union": a full passive with its agent, which names the source. */
+function hasAgent(words: readonly Word[], i: number, entry: CueEntry): boolean {
+  const by = i + entry.words.length;
+  return PASSIVE_FRAMES.has(entry.frame) && words[by]?.lower === 'by' && followsAuxiliary(words, i) && phraseStartingAt(words, by + 1, words.length) !== null;
 }
 
 const ADD_FORMS: ReadonlySet<string> = new Set('add added adds adding'.split(' '));
@@ -290,7 +343,15 @@ function findCues(words: readonly Word[], titleCase: boolean): CueMatch[] {
     if (!entries || (words[i]!.capitalized && !titleCase && !opensSentence(words, i))) continue;
     const entry = entries.find((e) => e.words.every((w, k) => words[i + k]?.lower === w));
     if (!entry) continue;
-    if (isPassive(words, i, entry) || isNounOrModifier(words, i, entry)) continue;
+    if (isNounOrModifier(words, i, entry)) continue;
+    if (isPassive(words, i, entry)) {
+      // "The plan was backed by the council": the agent after "by" is the source, the subject the content.
+      // "The plan was criticized": a few verbs report speech even with no agent named.
+      const agentless = AGENTLESS_PASSIVE_CUES.has(words[i]!.lower) && followsAuxiliary(words, i);
+      if (agentless || hasAgent(words, i, entry)) cues.push({ index: i, end: i + entry.words.length, entry: { ...entry, frame: 'passive' } });
+      i += entry.words.length - 1;
+      continue;
+    }
     // "added to the list", "is adding to her lead": "add to" is increase, not speech.
     if (ADD_FORMS.has(entry.words[0]!) && words[i + 1]?.lower === 'to') continue;
     // "is predicting that …" reads like "predicted": the participle is the finite verb of its clause.
@@ -302,7 +363,7 @@ function findCues(words: readonly Word[], titleCase: boolean): CueMatch[] {
 }
 
 /** Words that may stand between "is" and its participle ("is not saying", "’s also praising"). */
-const BETWEEN_BE_AND_PARTICIPLE: ReadonlySet<string> = new Set('not also still now already just again once increasingly openly'.split(' '));
+const BETWEEN_BE_AND_PARTICIPLE: ReadonlySet<string> = new Set('not also still now already just again once first never long increasingly openly'.split(' '));
 
 /** "is saying", "is not saying", "isn’t saying", "’s also praising": a form of "be" before the participle. */
 function isProgressive(words: readonly Word[], participle: number): boolean {
@@ -354,13 +415,61 @@ function nounCue(stretch: Stretch, cue: CueMatch): Candidate | null {
   return object ? candidate(stretch, cue, owner, [stretch.charSpan(object)]) : null;
 }
 
-/** Participles, stances and seeming cues never introduce a quotation of their own. */
-const bindsQuotes = (cue: CueMatch): boolean =>
-  cue.entry.frame !== 'participle' && cue.entry.frame !== 'stance' && cue.entry.frame !== 'seeming' && cue.entry.frame !== 'noun';
+/** Participles, stances, seeming cues, nouns and passives never introduce a quotation of their own. */
+const NON_QUOTING_FRAMES: ReadonlySet<CueFrame> = new Set(['participle', 'stance', 'seeming', 'noun', 'passive']);
+const bindsQuotes = (cue: CueMatch): boolean => !NON_QUOTING_FRAMES.has(cue.entry.frame);
 
 /** Binds a quoted passage to a cue after or before it; the cue and its speaker, or null. */
 export function cueOfQuote(stretch: Stretch, quote: QuotedSpan): { cue: CueMatch; speaker: WordRange | null } | null {
-  return cueAfterQuote(stretch, quote) ?? cueBeforeQuote(stretch, quote);
+  if (isTitle(stretch, quote)) return null;
+  return cueAfterQuote(stretch, quote) ?? cueBeforeQuote(stretch, quote) ?? signatureAfterQuote(stretch, quote);
+}
+
+/** At most this many capitalized words make a quoted title ("“Sunday Morning Brief”"). */
+const MAX_QUOTED_TITLE_WORDS = 6;
+/** Words after which a quotation in capitals names a work or a show ("on “Morning Joe”", "in “The Long Road”"). */
+const BEFORE_TITLE: ReadonlySet<string> = new Set(['on', 'in', 'of', 'at']);
+
+/** "Fox’s “Sunday Brief”", "on “Morning Joe”": a few capitalized words quoted after a possessive or a preposition are a title. */
+function isTitle(stretch: Stretch, quote: QuotedSpan): boolean {
+  const { words } = stretch;
+  const open = stretch.wordAtOrAfter(quote.start);
+  const before = words[open - 1];
+  if (!before?.isWord || !(BEFORE_TITLE.has(before.lower) || POSSESSIVE.test(before.text))) return false;
+  let count = 0;
+  for (let k = open + 1; k < words.length && words[k]!.start < quote.inner.end; k++) {
+    if (!words[k]!.isWord || !words[k]!.capitalized || ++count > MAX_QUOTED_TITLE_WORDS) return false;
+  }
+  return count > 0;
+}
+
+/** Dashes that sign a quotation with its author's name. */
+const SIGNATURE_DASHES: ReadonlySet<string> = new Set(['―', '—', '–', '-']);
+const MAX_SIGNATURE_WORDS = 4;
+const SIGNATURE_CUE: CueEntry = { words: [], frame: 'speech' };
+
+/**
+ * "“We will rebuild.” ― Ana Vask": a dash and a short capitalized name that close the paragraph
+ * after a quotation sign it, as under an epigraph or in a collection of readers' comments.
+ */
+function signatureAfterQuote(stretch: Stretch, quote: QuotedSpan): { cue: CueMatch; speaker: WordRange | null } | null {
+  const { words, body } = stretch;
+  const dash = stretch.wordAtOrAfter(quote.end);
+  if (!SIGNATURE_DASHES.has(words[dash]?.text ?? '')) return null;
+  let end = dash + 1;
+  while (end < words.length && words[end]!.isWord && words[end]!.capitalized && end - dash <= MAX_SIGNATURE_WORDS) end++;
+  if (end === dash + 1 || end - dash - 1 > MAX_SIGNATURE_WORDS) return null;
+  // Only a closing period may follow the name, then the paragraph ends.
+  const last = words[end]?.text === '.' ? end + 1 : end;
+  if (last < words.length || !endsParagraph(body, words[last - 1]!.end)) return null;
+  return { cue: { index: dash, end: dash + 1, entry: SIGNATURE_CUE }, speaker: { start: dash + 1, end } };
+}
+
+/** True at the end of the body or of a line. */
+function endsParagraph(body: string, offset: number): boolean {
+  let k = offset;
+  while (k < body.length && (body[k] === ' ' || body[k] === '\t')) k++;
+  return k >= body.length || body[k] === '\n' || body[k] === '\r';
 }
 
 function cueAfterQuote(stretch: Stretch, quote: QuotedSpan): { cue: CueMatch; speaker: WordRange | null } | null {
@@ -376,11 +485,15 @@ function cueAfterQuote(stretch: Stretch, quote: QuotedSpan): { cue: CueMatch; sp
     const cue = stretch.cueAtIndex(c);
     if (!cue || !bindsQuotes(cue)) continue;
     // "“A.” He added, “B.”": a cue that introduces the next quote belongs to it, unless "A," runs on.
-    if (!asksQuotedQuestion(stretch, cue, quote) && opensContent(stretch, cue)) return null;
-    const speaker = stretch.speakerOf(cue, first);
+    if (!asksQuotedQuestion(stretch, cue, quote) && opensContent(stretch, cue, endsWithPeriod(body, quote))) return null;
+    const subject = stretch.speakerOf(cue, first);
+    // "…,” Vask, who has proposed a toll, said": a cue inside a relative clause is not the quote's.
+    if (subject && subject.start > first && RELATIVE_PRONOUNS.has(words[subject.start]!.lower)) continue;
+    // "…,” retired general Ana Vask said": lower-case title words before the name belong to the speaker.
+    const speaker = subject && subject.start > first && isTitleRun(words, first, subject.start) ? { start: first, end: subject.end } : subject;
     // The words between the quote and its cue are the speaker ("…,” the senator said), nothing else.
     if (c > first && (!speaker || speaker.start !== first)) return null;
-    const endsSentence = quote.inner.end > quote.inner.start && body.charCodeAt(quote.inner.end - 1) === 46;
+    const endsSentence = endsWithPeriod(body, quote);
     const next = words[clauseEnd(words, cue.end)];
     if (endsSentence && next && (next.text === ',' || next.text === ':') && opensQuoteAfter(words, clauseEnd(words, cue.end))) return null;
     return { cue, speaker };
@@ -403,11 +516,29 @@ function cueBeforeQuote(stretch: Stretch, quote: QuotedSpan): { cue: CueMatch; s
     const bridged =
       between.length === 0 ||
       (between.length === 1 && between[0]!.lower === 'that') ||
-      (introduced && (cue.entry.frame === 'tell' || ADJUNCT_OPENERS.has(between[0]!.lower)));
+      (introduced && (cue.entry.frame === 'tell' || ADJUNCT_OPENERS.has(between[0]!.lower) || isInvertedName(words, cue.end, last + 1)));
     if (!bridged) return null;
     return { cue, speaker: stretch.speakerOf(cue, 0) };
   }
   return null;
+}
+
+/** How many lower-case words may lead a speaker after a quote ("retired army general", "retired officials"). */
+const MAX_LEADING_TITLE_WORDS = 3;
+
+/** Lower-case content words from `from` up to `to` (exclusive), few enough to be a title before a name. */
+function isTitleRun(words: readonly Word[], from: number, to: number): boolean {
+  if (to - from > MAX_LEADING_TITLE_WORDS) return false;
+  for (let k = from; k < to; k++) {
+    const w = words[k]!;
+    if (!w.isWord || w.capitalized || NOT_IN_SUBJECT.has(w.lower) || PERSONAL_PRONOUNS.has(w.lower)) return false;
+  }
+  return true;
+}
+
+/** "Added Vask: “…”": the words between an inverted cue and its colon are one capitalized name. */
+function isInvertedName(words: readonly Word[], from: number, to: number): boolean {
+  return words[from]?.capitalized === true && phraseStartingAt(words, from, to)?.end === to;
 }
 
 /** "“Ready?” she asked the crowd": after a quoted question, an asking verb's object is its addressee. */
@@ -417,13 +548,23 @@ function asksQuotedQuestion(stretch: Stretch, cue: CueMatch, quote: QuotedSpan):
 
 const QUESTION_MARK = 63;
 
-/** "…,” the senator said his campaign was strong": the cue has content of its own, so the quote is not its. */
-function opensContent(stretch: Stretch, cue: CueMatch): boolean {
+/**
+ * "…,” the senator said his campaign was strong": the cue has content of its own, so the quote is not its.
+ * After a quote that ends its sentence ("“…” The agency said there was …") any word that is not an
+ * adjunct opens such a content.
+ */
+function opensContent(stretch: Stretch, cue: CueMatch, afterFullSentence: boolean): boolean {
   let after = cue.end;
   if (cue.entry.frame === 'tell') after = phraseStartingAt(stretch.words, after, stretch.words.length)?.end ?? after;
   const next = stretch.words[after];
   if (!next?.isWord || next.capitalized) return false;
-  return next.lower === 'that' || PERSONAL_PRONOUNS.has(next.lower) || (DETERMINERS.has(next.lower) && !stretch.speakerAfter(cue));
+  if (next.lower === 'that' || next.lower === 'there' || PERSONAL_PRONOUNS.has(next.lower) || (DETERMINERS.has(next.lower) && !stretch.speakerAfter(cue))) return true;
+  return afterFullSentence && !NOT_IN_SUBJECT.has(next.lower) && !ADJUNCT_OPENERS.has(next.lower) && !isAdverbWord(next);
+}
+
+/** "“We are done.”": a quotation whose last sentence ends inside it. */
+function endsWithPeriod(body: string, quote: QuotedSpan): boolean {
+  return quote.inner.end > quote.inner.start && body.charCodeAt(quote.inner.end - 1) === 46;
 }
 
 /** Index after a cue's clause: its inverted speaker or adjunct, up to punctuation. */
@@ -453,6 +594,8 @@ export function indirectAt(stretch: Stretch, cue: CueMatch): Candidate | null {
       return seeming(stretch, cue);
     case 'noun':
       return nounCue(stretch, cue);
+    case 'passive':
+      return passiveReport(stretch, cue);
     default:
       return reportingVerb(stretch, cue);
   }
@@ -489,9 +632,11 @@ function isModifierReading(words: readonly Word[], cue: CueMatch, subject: WordR
   const first = words[subject.start]!;
   const next = words[cue.end];
   if (next === undefined) return false;
-  // "3 in 10 said they …" reports; "58 pledged delegates" describes.
-  const nounAfter = next.isWord && !next.capitalized && !NOT_IN_SUBJECT.has(next.lower) && !PERSONAL_PRONOUNS.has(next.lower) && !DETERMINERS.has(next.lower);
-  if (/^\d[\d,.]*$/.test(words[subject.end - 1]!.text) && nounAfter) return true;
+  // "3 in 10 said they …" reports; "58 pledged delegates" describes: only a past form modifies.
+  const nounAfter = next.isWord && !next.capitalized && !NOT_IN_SUBJECT.has(next.lower) && !PERSONAL_PRONOUNS.has(next.lower) &&
+    !CONTRACTED_PRONOUN.test(next.text) && !DETERMINERS.has(next.lower);
+  const pastForm = words[cue.index]!.lower.endsWith('ed');
+  if (pastForm && /^\d[\d,.]*$/.test(words[subject.end - 1]!.text) && nounAfter) return true;
   if (words[cue.index]!.lower !== 'called' || !INDEFINITES.has(first.lower)) return false;
   return next.capitalized || isOpeningMark(next.text);
 }
@@ -504,14 +649,15 @@ function contentStart(stretch: Stretch, cue: CueMatch, tell: boolean): number {
   let k = cue.end;
   if (tell && words[k]?.isWord && words[k]!.lower !== 'that') {
     const addressee = phraseStartingAt(words, k, words.length);
-    if (addressee) k = addressee.end;
+    if (addressee) k = titleEnd(words, addressee.end) ?? addressee.end;
   }
   for (let adjuncts = 0; adjuncts < 2 && words[k]?.isWord && ADJUNCT_OPENERS.has(words[k]!.lower); adjuncts++) {
     const thatAt = thatWithin(words, k);
     if (thatAt !== null) return thatAt + 1;
     k = adjunctEnd(words, k);
   }
-  if (words[k]?.lower === 'that') {
+  // "said that is wrong": a "that" right before a verb is the content's subject, not its conjunction.
+  if (words[k]?.lower === 'that' && !VERBS_AFTER_DEMONSTRATIVE.has(words[k + 1]?.lower ?? '')) {
     k++;
     // "said that, if elected, he would …": a parenthetical after "that" opens the content.
     if (words[k]?.text === ',' && words[k + 1]?.isWord) k++;
@@ -519,8 +665,28 @@ function contentStart(stretch: Stretch, cue: CueMatch, tell: boolean): number {
   return k;
 }
 
+/** Verbs that show a "that" after a cue is a demonstrative subject ("said that is a distortion"). */
+const VERBS_AFTER_DEMONSTRATIVE: ReadonlySet<string> = new Set("is was 's ’s would will could has had".split(' '));
+
+/** "told NBC’s “Morning Show” that …": the index after a short quoted title in capitals at `from`, else null. */
+function titleEnd(words: readonly Word[], from: number): number | null {
+  if (!isOpeningMark(words[from]?.text ?? '')) return null;
+  for (let k = from + 1; k < words.length && k - from <= MAX_QUOTED_TITLE_WORDS + 1; k++) {
+    const w = words[k]!;
+    if (w.isWord && w.capitalized) continue;
+    if (k === from + 1 || !CLOSING_MARKS.has(w.text)) return null;
+    return k + 1;
+  }
+  return null;
+}
+
+const CLOSING_MARKS: ReadonlySet<string> = new Set(['”', '"', '»', "'"]);
+
+/** "said at a rally in Akron, Ohio, that …": the "that" after an adjunct, which may hold commas. */
 function thatWithin(words: readonly Word[], from: number): number | null {
-  for (let j = from; j < words.length && j - from < QUOTE_CUE_REACH && words[j]!.isWord; j++) if (words[j]!.lower === 'that') return j;
+  for (let j = from; j < words.length && j - from < QUOTE_CUE_REACH && (words[j]!.isWord || words[j]!.text === ','); j++) {
+    if (words[j]!.lower === 'that') return j;
+  }
   return null;
 }
 
@@ -528,8 +694,12 @@ function thatWithin(words: readonly Word[], from: number): number | null {
 function adjunctEnd(words: readonly Word[], opener: number): number {
   const phrase = phraseStartingAt(words, opener + 1, words.length);
   const prepositional = PREPOSITIONAL_ADJUNCTS.has(words[opener]!.lower);
-  return prepositional && phrase ? phrase.end : opener + 1;
+  if (prepositional && phrase) return phrase.end;
+  // "said Friday afternoon": a part of the day after a day.
+  return PARTS_OF_DAY.has(words[opener + 1]?.lower ?? '') ? opener + 2 : opener + 1;
 }
+
+const PARTS_OF_DAY: ReadonlySet<string> = new Set(['morning', 'afternoon', 'evening', 'night']);
 
 function reportingVerb(stretch: Stretch, cue: CueMatch): Candidate | null {
   const { words } = stretch;
@@ -542,29 +712,110 @@ function reportingVerb(stretch: Stretch, cue: CueMatch): Candidate | null {
   // Not in "C, she said, C": a subject after a comma reports the clause before it.
   const interrupts = words[subject.start - 1]?.text === ',';
   if (start === cue.end && words[start]?.text === ',' && subject.start < cue.index && !interrupts && opensCommaContent(stretch, start + 1)) start++;
+  // "Vask writes: the film never names him": a colon right after the cue opens the content.
+  if (start === cue.end && words[start]?.text === ':' && words[start + 1]?.isWord && subject.start < cue.index) start++;
   const opener = words[start];
   // After "that" a clause link opens the content ("argued that as voters learn more, …").
   const afterThat = start > cue.end && (words[start - 1]!.lower === 'that' || (words[start - 1]!.text === ',' && words[start - 2]?.lower === 'that'));
-  const contentFollows = opener !== undefined && opener.isWord && (afterThat || !CLAUSE_LINKS.has(opener.lower));
+  // "said that “a bomb” had gone off": a content may open with a quotation mark.
+  const contentFollows =
+    opener !== undefined && (isOpeningMark(opener.text) || (opener.isWord && (afterThat || !CLAUSE_LINKS.has(opener.lower) || asksWhen(words, cue, start))));
   const relative = RELATIVE_PRONOUNS.has(words[subject.start]!.lower);
   const reportsBefore = words[subjectFirst - 1]?.text === ',' && !relative;
   // "…, the directorate announced early Sunday": a short tail after the cue is an adjunct, not content.
-  const shortTail = wordCountFrom(words, start) <= SHORT_TAIL_WORDS;
+  // A quotation in the tail is content ("called Olen “unhinged.”").
+  const shortTail = wordCountFrom(words, start) <= SHORT_TAIL_WORDS && !holdsOpeningMark(words, start) && opensAdjunct(words, start);
+  if (words[subjectFirst - 1]?.lower === 'as' && !relative && (shortTail || words[start]?.text === ',')) {
+    const asReport = reportAroundAs(stretch, cue, subject, subjectFirst - 1, start);
+    if (asReport) return asReport;
+  }
   if (contentFollows && subject.start < cue.index && !(reportsBefore && shortTail)) {
-    return candidate(stretch, cue, subject, [stretch.content(start, nextAttributionComma(stretch, start) - 1)]);
+    const end = Math.min(nextAttributionComma(stretch, start), relativeClauseEnd(words, subject, start));
+    // "Olen decried that plan": a "that" before a lone noun is its determiner, and part of the content.
+    const content = stretch.content(start, end - 1) ?? (words[start - 1]?.lower === 'that' ? stretch.content(start - 1, end - 1) : null);
+    return candidate(stretch, cue, subject, [content]);
   }
   if (!reportsBefore) return null;
-  // "C, X said." / "C, said X." / "C, X said, C."
-  const before = stretch.content(stretch.clauseStartBefore(subjectFirst - 1), subjectFirst - 2);
+  // "C, X said." / "C, said X." / "C, X said, C."; not "On Monday, X said.": an opening adjunct is no content.
+  const clauseStart = stretch.clauseStartBefore(subjectFirst - 1);
+  const before = isIntroductoryAdjunct(words, clauseStart, subjectFirst - 1) ? null : stretch.content(clauseStart, subjectFirst - 2);
   const speakerEnd = Math.max(subject.end, cue.end);
   const after = words[speakerEnd]?.text === ',' ? stretch.content(speakerEnd + 1, words.length - 1) : null;
   return candidate(stretch, cue, subject, [before, after]);
+}
+
+/**
+ * "Vask, who said he would run, did not show up": a cue in a relative clause set off by commas has
+ * a content that ends at the clause's closing comma (with a closing quotation mark right after it).
+ */
+function relativeClauseEnd(words: readonly Word[], subject: WordRange, start: number): number {
+  if (!RELATIVE_PRONOUNS.has(words[subject.start]!.lower) || words[subject.start - 1]?.text !== ',') return words.length;
+  for (let k = start; k < words.length; k++) {
+    if (words[k]!.text !== ',') continue;
+    return CLOSING_MARKS.has(words[k + 1]?.text ?? '') ? k + 2 : k;
+  }
+  return words.length;
+}
+
+/** Words that negate a cue ("have not said", "never said", "wouldn't say"). */
+const NEGATIONS: ReadonlySet<string> = new Set(['not', 'never']);
+
+/** "have not said when …", "refused to say when …": after a negated or infinitive cue, "when" opens an indirect question. */
+function asksWhen(words: readonly Word[], cue: CueMatch, start: number): boolean {
+  if (words[start]?.lower !== 'when' || start !== cue.end) return false;
+  const before = words[cue.index - 1];
+  if (!before?.isWord) return false;
+  return before.lower === 'to' || NEGATIONS.has(before.lower) || /n['’]t$/.test(before.lower);
+}
+
+/** "C, as police have said." / "As Olen said, C.": the clause that an "as"-report stands beside is the content. */
+function reportAroundAs(stretch: Stretch, cue: CueMatch, subject: WordRange, as: number, afterCue: number): Candidate | null {
+  const { words } = stretch;
+  if (words[as - 1]?.text === ',') {
+    const before = stretch.content(stretch.clauseStartBefore(as - 1), as - 2);
+    return before ? candidate(stretch, cue, subject, [before]) : null;
+  }
+  // `afterCue`: past the cue's adjuncts ("As Olen said on Monday, …").
+  const comma = Math.max(subject.end, afterCue);
+  if (!opensSentence(words, as) || words[comma]?.text !== ',') return null;
+  return candidate(stretch, cue, subject, [stretch.content(comma + 1, nextAttributionComma(stretch, comma + 1) - 1)]);
+}
+
+/** Words that open a short time adjunct after a cue ("early Sunday", "late last week", "overnight"). */
+const TIME_ADJUNCT_OPENERS: ReadonlySet<string> = new Set('early late overnight shortly soon'.split(' '));
+
+/**
+ * "…, the agency announced early Sunday": a short tail is an adjunct when it opens like one (a time
+ * word, an adverb, a preposition, a capitalized day); "…, he barely mentioned climate change" is content.
+ */
+function opensAdjunct(words: readonly Word[], from: number): boolean {
+  const first = words[from];
+  if (!first?.isWord) return true;
+  return first.capitalized || ADJUNCT_OPENERS.has(first.lower) || TIME_ADJUNCT_OPENERS.has(first.lower) || NOT_IN_SUBJECT.has(first.lower) || isAdverbWord(first);
+}
+
+function holdsOpeningMark(words: readonly Word[], from: number): boolean {
+  for (let k = Math.max(0, from); k < words.length; k++) if (isOpeningMark(words[k]!.text)) return true;
+  return false;
+}
+
+/** Prepositions that open a sentence's introductory adjunct ("On Twitter,", "In a statement,"). */
+const INTRODUCTORY_PREPOSITIONS: ReadonlySet<string> = new Set('on in at during after before from with via through'.split(' '));
+const MAX_INTRODUCTION_WORDS = 5;
+
+/** "On Twitter, …", "In a statement on Monday, …": a short prepositional phrase from `from` to the comma at `comma`. */
+function isIntroductoryAdjunct(words: readonly Word[], from: number, comma: number): boolean {
+  if (!INTRODUCTORY_PREPOSITIONS.has(words[from]?.lower ?? '') || comma - from > MAX_INTRODUCTION_WORDS + 1) return false;
+  for (let k = from; k < comma; k++) if (!words[k]!.isWord) return false;
+  return true;
 }
 
 /** After "X says,": a word that is neither a clause link nor another cue, with no quotation further on. */
 function opensCommaContent(stretch: Stretch, from: number): boolean {
   const next = stretch.words[from];
   if (!next?.isWord || CLAUSE_LINKS.has(next.lower) || stretch.cueAtIndex(from)) return false;
+  // "He added, that there is …": a "that" after the comma opens the content whatever follows.
+  if (next.lower === 'that') return true;
   for (let k = from; k < stretch.words.length; k++) if (isOpeningMark(stretch.words[k]!.text)) return false;
   return true;
 }
@@ -593,12 +844,13 @@ function nextAttributionComma(stretch: Stretch, from: number): number {
     // "X said C, and called him Y": a second verb of the same subject starts an attribution of its own.
     const link = skipAuxiliariesBefore(words, later.index - 1, from);
     const coordinated = !subject && link > from && COORDINATORS.has(words[link]!.lower);
-    // "X said C, saying D": a participle after a comma opens an attribution of its own.
-    const participleClause = later.entry.frame === 'participle' && words[later.index - 1]?.text === ',';
+    // "X said C, saying D" (also "X said “C,” saying D"): a participle after a comma opens an attribution of its own.
+    const setOff = later.entry.frame === 'participle' ? setOffAt(words, later.index) : null;
+    const participleClause = setOff !== null;
     if (!subject && !coordinated && !participleClause) continue;
     const rest = wordCountFrom(words, later.end);
     if (rest <= SHORT_TAIL_WORDS) continue;
-    if (participleClause) return later.index - 1;
+    if (setOff !== null) return setOff;
     // "X said C and said D": the second verb's content needs no comma before it.
     if (coordinated) return words[link - 1]?.text === ',' ? link - 1 : link;
     let boundary = subject!.start - 1;
@@ -610,13 +862,22 @@ function nextAttributionComma(stretch: Stretch, from: number): number {
   return words.length;
 }
 
+/**
+ * Where a clause ends before the word at `index` when a comma sets that word off: at the comma, or
+ * after the closing quotation mark that follows one ("“C,” saying …"); null when no comma does.
+ */
+function setOffAt(words: readonly Word[], index: number): number | null {
+  if (words[index - 1]?.text === ',') return index - 1;
+  return CLOSING_MARKS.has(words[index - 1]?.text ?? '') && words[index - 2]?.text === ',' ? index : null;
+}
+
 /** Words after which a participle's subject is the subject of the clause ("by saying …", "while noting …"). */
-const PARTICIPLE_LINKS: ReadonlySet<string> = new Set('by while when after before without in since'.split(' '));
+const PARTICIPLE_LINKS: ReadonlySet<string> = new Set('by while when after before without in since and'.split(' '));
 
 function participle(stretch: Stretch, cue: CueMatch): Candidate | null {
   const { words } = stretch;
   const before = words[cue.index - 1];
-  const opensClause = cue.index === 0 || before!.text === ',';
+  const opensClause = cue.index === 0 || setOffAt(words, cue.index) !== null;
   const start = contentStart(stretch, cue, TELL_PARTICIPLES.has(words[cue.index]!.lower));
   if (!opensClause) {
     if (PARTICIPLE_LINKS.has(before!.lower)) {
@@ -638,7 +899,7 @@ function participle(stretch: Stretch, cue: CueMatch): Candidate | null {
     const speaker = phraseStartingAt(words, comma + 1, words.length);
     return candidate(stretch, cue, speaker, [stretch.content(start, comma - 1)]);
   }
-  return candidate(stretch, cue, stretch.clauseSubject(cue.index), [stretch.content(start, words.length - 1)]);
+  return candidate(stretch, cue, stretch.clauseSubject(cue.index), [stretch.content(start, nextAttributionComma(stretch, start) - 1)]);
 }
 
 /** "Noting …, Erdogan said …": the comma that ends the participle clause and the main clause's speaker. */
@@ -683,18 +944,40 @@ function clauseEndFrom(words: readonly Word[], from: number): number {
   return k;
 }
 
+/** "C was endorsed by X": the agent is the source, the passive subject the content. */
+function passiveReport(stretch: Stretch, cue: CueMatch): Candidate | null {
+  const { words } = stretch;
+  const source = words[cue.end]?.lower === 'by' ? phraseStartingAt(words, cue.end + 1, words.length) : null;
+  const subject = subjectBefore(words, cue.index, 0);
+  if (!subject) return null;
+  // "He was accused of lying about the budget": with no agent, what he is accused of is content too.
+  const complement = source ? null : stretch.content(cue.end, Math.min(clauseEndFrom(words, cue.end), nextAttributionComma(stretch, cue.end)) - 1, 1);
+  return candidate(stretch, cue, source, [stretch.charSpan(subject), complement]);
+}
+
 /** "X endorsed C": the subject before the cue, C up to the end of the clause. */
 function stance(stretch: Stretch, cue: CueMatch): Candidate | null {
   const { words } = stretch;
   const subject = subjectBefore(words, cue.index, 0) ?? stretch.coordinatedSubject(cue) ?? stretch.controllingSubject(cue, 0);
-  if (!subject || isPossessiveOnly(words, subject)) return null;
+  if (!subject || isPossessiveOnly(words, subject) || !isSpeakerLike(words, subject)) return null;
   let start = cue.end;
   if (words[start]?.lower === 'that') start++;
   const opener = words[start];
   if (!opener?.isWord || CLAUSE_LINKS.has(opener.lower) || opener.lower === 'by') return null;
-  const end = Math.min(clauseEndFrom(words, start), nextAttributionComma(stretch, start));
+  const end = Math.min(clauseEndFrom(words, start), nextAttributionComma(stretch, start), secondPredicate(words, start));
   const content = stretch.content(start, end - 1, 1);
   return candidate(stretch, cue, subject, [content]);
+}
+
+/** Auxiliaries that open a second predicate of the same subject after "and" ("… and has been a critic"). */
+const PREDICATE_AUXILIARIES: ReadonlySet<string> = new Set('has have had is was are were will would did does'.split(' '));
+
+/** "X endorsed C and has been a critic of D": where "and"/"but" and an auxiliary start a second predicate, else the end. */
+function secondPredicate(words: readonly Word[], from: number): number {
+  for (let k = from + 1; k + 1 < words.length; k++) {
+    if (COORDINATORS.has(words[k]!.lower) && PREDICATE_AUXILIARIES.has(words[k + 1]!.lower)) return k;
+  }
+  return words.length;
 }
 
 /** What may follow a form of "seem" or "appear" for it to be a judgement ("seemed to", "appears that", "seems unlikely"). */
@@ -708,7 +991,12 @@ function seeming(stretch: Stretch, cue: CueMatch): Candidate | null {
   const word = words[cue.index]!.lower;
   const next = words[cue.end];
   if (!next?.isWord) return null;
+  // "Olen appeared to suggest that …": the verb of speech after "to" reports, with the subject as its speaker.
+  const infinitive = next.lower === 'to' ? stretch.cueAtIndex(cue.end + 1) : undefined;
+  if (infinitive && infinitive.entry.frame !== 'seeming') return null;
   if (word === 'expected') {
+    // "Olen expected that the bill would pass": with a subject and "that", a verb of belief.
+    if (next.lower === 'that' && !BE_FORMS.has(words[cue.index - 1]?.lower ?? '')) return reportingVerb(stretch, cue);
     if (!BE_FORMS.has(words[cue.index - 1]?.lower ?? '') || next.lower !== 'to') return null;
   } else if (word !== 'reportedly' && (SEEMING_NEXT_BLOCKED.has(next.lower) || DETERMINERS.has(next.lower) || next.capitalized)) {
     return null;
@@ -751,6 +1039,23 @@ export function labelledLine(stretch: Stretch, transcriptLabels: ReadonlySet<str
   return { contents: [content], cue, speaker: stretch.charSpan({ start: 0, end: colon }), direct: false };
 }
 
+/**
+ * "“SMITH: We will win.”": a quotation that opens its paragraph with a transcript's label is that
+ * speaker's turn, the colon its cue.
+ */
+export function labelledQuote(stretch: Stretch, quote: QuotedSpan, transcriptLabels: ReadonlySet<string>): Candidate | null {
+  const { words, body } = stretch;
+  if (transcriptLabels.size === 0 || !opensParagraph(body, quote.start)) return null;
+  const first = stretch.wordAtOrAfter(quote.inner.start);
+  const colon = words.findIndex((w, i) => i > first && i <= first + MAX_LABEL_WORDS && w.text === ':');
+  if (colon < 0 || !transcriptLabels.has(body.slice(words[first]!.start, words[colon - 1]!.end))) return null;
+  const next = words[colon + 1];
+  if (!next || next.start >= quote.inner.end) return null;
+  const content = { start: next.start, end: quote.inner.end };
+  const cue = { start: words[colon]!.start, end: words[colon]!.end };
+  return { contents: [content], cue, speaker: { start: words[first]!.start, end: words[colon - 1]!.end }, direct: true };
+}
+
 /** How many paragraphs an all-capital label must open to be a transcript's speaker ("SMITH: …"). */
 const MIN_TRANSCRIPT_TURNS = 2;
 const MAX_TRANSCRIPT_LABEL = 30;
@@ -765,7 +1070,8 @@ const NOTICE_LABELS: ReadonlySet<string> = new Set(
  */
 export function transcriptLabels(body: string): Set<string> {
   const counts = new Map<string, number>();
-  for (const match of body.matchAll(/^[ \t]*([A-Z][A-Z.'’ -]*[A-Z.]):/gm)) {
+  // A transcript quoted paragraph by paragraph opens each turn with a quotation mark ("“SMITH: …").
+  for (const match of body.matchAll(/^[ \t]*["“]?([A-Z][A-Z.'’ -]*[A-Z.]):/gm)) {
     const label = match[1]!;
     if (label.length > MAX_TRANSCRIPT_LABEL || NOTICE_LABELS.has(label)) continue;
     counts.set(label, (counts.get(label) ?? 0) + 1);

@@ -19,9 +19,11 @@
  * - `seeming`: how things look, with nobody as the source ("C seemed to …", "C is expected to …",
  *   "C reportedly …"): the content is the subject and what follows the cue;
  * - `noun`: a noun of speech or stance after its owner ("Olen’s claim that C", "his criticism of C"):
- *   read only after a possessive (see NOUN_CUES).
+ *   read only after a possessive (see NOUN_CUES);
+ * - `passive`: a speech or stance verb in a full passive ("C was endorsed by X"): set by the frame
+ *   reader, not listed here; the agent is the source and the subject the content.
  */
-export type CueFrame = 'speech' | 'tell' | 'according' | 'participle' | 'quoting' | 'stance' | 'seeming' | 'noun';
+export type CueFrame = 'speech' | 'tell' | 'according' | 'participle' | 'quoting' | 'stance' | 'seeming' | 'noun' | 'passive';
 
 export interface CueEntry {
   /** Lower-case words, in order ("according", "to"). */
@@ -86,6 +88,10 @@ const REPORTING_VERBS: ReadonlyArray<readonly [string, string, 'speech' | 'tell'
   ['lament lamented laments', 'lamenting', 'speech'],
   ['threaten threatened threatens', 'threatening', 'speech'],
   ['urge urged urges', 'urging', 'speech'],
+  ['exhort exhorted exhorts', 'exhorting', 'speech'],
+  ['implore implored implores', 'imploring', 'speech'],
+  ['proclaim proclaimed proclaims', 'proclaiming', 'speech'],
+  ['characterize characterized characterizes characterise characterised characterises', 'characterizing characterising', 'speech'],
   ['demanded', 'demanding', 'speech'],
   ['ask asked asks', 'asking', 'speech'],
   ['describe described describes', 'describing', 'speech'],
@@ -169,7 +175,8 @@ const phrases = (forms: string): string[][] => {
 };
 
 /** Verbs that report speech only when a quotation stands next to them. */
-const QUOTING_VERBS = 'continued continues went quipped shouted yelled chanted laughed posted read began'.split(' ');
+const QUOTING_VERBS = ('continued continues went quipped shouted yelled chanted laughed posted read began ' +
+  'chanting chants shouting yelling sang sings singing').split(' ');
 
 /**
  * Verbs of taking a position (support, opposition, praise, blame, seeking, ordering), past and
@@ -181,7 +188,7 @@ const STANCE_VERBS =
   ('endorsed endorses supported supports opposed opposes backed ordered orders offered sought seeks ' +
     'discussed discusses bemoaned bemoans assailed assails referenced railed slams blasts praises thanked ' +
     'portrayed portrays likened likens invoked invokes highlighted voiced championed challenged applauded applauds ' +
-    'welcomed preferred prefers prefer nominated requested sided promoted ridiculed ridicules derided derides chided ' +
+    'welcomed preferred prefers prefer nominated requested sided promoted ridiculed ridicules derided derides chided lauded lauds ' +
     'chides scolded scolds lambasted lambasts mention discuss oppose named issued learned sees ' +
     'supporting backing endorse endorsing favor favors favored favour favours favoured considers deemed deems ' +
     'labeled labelled dubbed branded rebuked disavowed disavows embraced embraces advocated ' +
@@ -256,6 +263,16 @@ export const NOUN_CUES: ReadonlySet<string> = new Set(
     'belief warning warnings promise promises attacks criticism criticisms').split(' '),
 );
 
+/**
+ * Past participles that report speech in the passive even with no agent named ("he was accused of
+ * lying", "the plan has been criticized as timid"). Others there mostly mean something else
+ * ("was charged with", "was admitted to", "is worried", "was offered a job", "the race was called").
+ */
+export const AGENTLESS_PASSIVE_CUES: ReadonlySet<string> = new Set(
+  ('accused blamed criticized criticised described praised announced dubbed labeled labelled mentioned ' +
+    'ridiculed condemned denounced cited echoed disputed questioned derided branded').split(' '),
+);
+
 /** Verbs of asking: after a quoted question, what follows them is an addressee ("“Ready?” she asked the crowd"). */
 export const ASKING_CUES: ReadonlySet<string> = new Set('ask asked asks'.split(' '));
 
@@ -283,10 +300,10 @@ export const PERSONAL_PRONOUNS: ReadonlySet<string> = new Set('he she they we i 
 
 /** Auxiliaries and adverbs that may stand between a subject and its cue ("Erdogan has also said"). */
 export const BETWEEN_SUBJECT_AND_CUE: ReadonlySet<string> = new Set(
-  ('has have had also later then reportedly previously recently repeatedly once again publicly privately earlier ' +
+  ('has have had also later then reportedly previously recently repeatedly once again publicly privately earlier since ' +
     'often never already still even further separately similarly initially originally first last subsequently ' +
     'would will could might may can did does do is was are were been be not just long flatly twice both himself herself ' +
-    'themselves itself personally here now again always ' +
+    'themselves itself personally here now again always well ' +
     "has've 've 's 'd ’ve ’s ’d").split(' '),
 );
 

@@ -1,7 +1,8 @@
 /**
  * Quoted passages: text between quotation marks, curly (“…”, «…») or straight ("…"). A passage
  * never crosses a paragraph break; an opening mark left unclosed at the end of its paragraph (the
- * news convention for a quote that runs on into the next paragraph) quotes the rest of it.
+ * news convention for a quote that runs on into the next paragraph) quotes the rest of it. A
+ * closing mark typed where a paragraph opens, before a letter, opens a quotation ("”Fear. …”").
  */
 import type { Span } from '../../document.js';
 
@@ -28,7 +29,7 @@ export function findQuotedSpans(body: string): QuotedSpan[] {
     if (mark === '\n') {
       if (open >= 0) push(body, spans, open, openLength, at, 0);
       open = -1;
-    } else if (OPENERS.has(mark) || (STRAIGHT.has(mark) && open < 0)) {
+    } else if (OPENERS.has(mark) || (open < 0 && (STRAIGHT.has(mark) || opensParagraphWithCloser(body, at, mark)))) {
       open = at;
       openLength = mark.length;
     } else if (open >= 0 && (CLOSERS.has(mark) || STRAIGHT.has(mark))) {
@@ -38,6 +39,11 @@ export function findQuotedSpans(body: string): QuotedSpan[] {
   }
   if (open >= 0) push(body, spans, open, openLength, body.length, 0);
   return spans;
+}
+
+/** "”Fear. I am afraid …”": a closing mark typed at the start of a paragraph, before a letter, opens the quotation. */
+function opensParagraphWithCloser(body: string, at: number, mark: string): boolean {
+  return CLOSERS.has(mark) && (at === 0 || body[at - 1] === '\n') && /\p{L}/u.test(body[at + 1] ?? '');
 }
 
 /** `closeLength` 0: the paragraph ended with the quotation still open. */

@@ -119,11 +119,17 @@ export function subjectBefore(words: readonly Word[], cue: number, lowest: numbe
   let last = skipAuxiliariesBefore(words, cue - 1, lowest);
   if (last < lowest) return null;
   if (words[last]!.text === ',') return appositiveSubject(words, last, lowest);
+  // "Vask, who calls the plan a “fraud,” said": a comma inside the closing quotation mark ends the apposition.
+  if (CLOSING_QUOTES.has(words[last]!.text) && words[last - 1]?.text === ',' && last - 1 > lowest) return appositiveSubject(words, last - 1, lowest);
   if (DASHES.has(words[last]!.text)) return dashedSubject(words, last, lowest);
   const phrase = phraseEndingAt(words, last, lowest);
   const beyond = phrase ? adverbialBefore(words, phrase, lowest) : null;
   if (beyond !== null) return phraseEndingAt(words, beyond, lowest);
-  if (!phrase || !isTimePhrase(words, phrase)) return phrase;
+  if (!phrase) return phrase;
+  const timeStart = trailingTimeStart(words, phrase);
+  if (timeStart === phrase.end) return phrase;
+  // "A poll last month showed …", "Olen Wednesday said …": the time words end the phrase, the subject is before them.
+  if (timeStart > phrase.start) return phraseEndingAt(words, timeStart - 1, phrase.start);
   // "Sanders on Wednesday morning called …": the time phrase stands between the subject and its cue.
   last = phrase.start - 1;
   if (last >= lowest && TIME_PREPOSITIONS.has(words[last]!.lower)) last--;
@@ -135,6 +141,7 @@ export function subjectBefore(words: readonly Word[], cue: number, lowest: numbe
 }
 
 const DASHES: ReadonlySet<string> = new Set(['—', '–']);
+const CLOSING_QUOTES: ReadonlySet<string> = new Set(['”', '"', '»']);
 const ADVERBIAL_PREPOSITIONS: ReadonlySet<string> = new Set('in at on to from with during for by'.split(' '));
 
 /**
@@ -161,9 +168,13 @@ function dashedSubject(words: readonly Word[], dash: number, lowest: number): Wo
   return null;
 }
 
-function isTimePhrase(words: readonly Word[], phrase: WordRange): boolean {
-  for (let k = phrase.start; k < phrase.end; k++) if (TIME_WORDS.has(words[k]!.lower)) return true;
-  return false;
+/** Where the time words that end a phrase start ("last month", "Wednesday morning"); the phrase's end when none do. */
+function trailingTimeStart(words: readonly Word[], phrase: WordRange): number {
+  let k = phrase.end;
+  while (k > phrase.start && TIME_WORDS.has(words[k - 1]!.lower)) k--;
+  if (k === phrase.end) return k;
+  while (k > phrase.start && TIME_PREPOSITIONS.has(words[k - 1]!.lower)) k--;
+  return k;
 }
 
 const RELATIVE_OPENERS: ReadonlySet<string> = new Set(['who', 'which', 'whose']);
@@ -180,15 +191,30 @@ function appositiveSubject(words: readonly Word[], comma: number, lowest: number
   let boundary = comma;
   for (let part = 0; part < MAX_APPOSITIONS; part++) {
     const previous = commaBefore(words, boundary - 1, Math.max(lowest, comma - APPOSITION_REACH));
-    if (previous === null) return null;
+    if (previous === null) break;
     const name = phraseEndingAt(words, previous - 1, lowest);
-    const opensClause = name !== null && (name.start === lowest || !words[name.start - 1]!.isWord);
+    const opensClause = name !== null && (name.start === lowest || !words[name.start - 1]!.isWord || leadsClause(words, name.start - 1, lowest));
     if (name && opensClause && words.slice(name.start, comma).some((w) => w.capitalized)) {
       return RELATIVE_OPENERS.has(words[previous + 1]?.lower ?? '') ? name : { start: name.start, end: comma };
     }
     boundary = previous;
   }
-  return null;
+  return nameBetweenCommas(words, comma, lowest);
+}
+
+/** "A lawyer for the family, Ana Vask, said": a capitalized name set off by commas just before the cue is its speaker. */
+function nameBetweenCommas(words: readonly Word[], comma: number, lowest: number): WordRange | null {
+  const previous = commaBefore(words, comma - 1, Math.max(lowest, comma - APPOSITION_REACH));
+  if (previous === null) return null;
+  const name = phraseEndingAt(words, comma - 1, previous + 1);
+  if (!name || name.start !== previous + 1) return null;
+  for (let k = name.start; k < name.end; k++) if (!words[k]!.capitalized) return null;
+  return name;
+}
+
+/** "Even China, its only ally, said": a function word alone at the start of the clause leads the name. */
+function leadsClause(words: readonly Word[], k: number, lowest: number): boolean {
+  return (k === lowest || !words[k - 1]!.isWord) && NOT_IN_SUBJECT.has(words[k]!.lower);
 }
 
 function commaBefore(words: readonly Word[], from: number, lowest: number): number | null {
@@ -234,6 +260,8 @@ export function phraseStartingAt(words: readonly Word[], first: number, highest:
       // unless a preposition of the phrase stands before it ("the head of the agency").
       if (k > first && !FORWARD_PREPOSITIONS.has(words[k - 1]!.lower)) break;
       end = k + 1;
+      // "some of the miners", "one of his aides": a determiner that stands alone heads the phrase.
+      if (STANDALONE_DETERMINERS.has(word.lower) && words[k + 1]?.lower === 'of') contentWords++;
       continue;
     }
     if (FORWARD_PREPOSITIONS.has(word.lower) && contentWords > 0) {

@@ -18,8 +18,8 @@ export interface Word {
   capitalized: boolean;
 }
 
-/** Characters that join two runs of letters into one word: apostrophes, hyphen, period, ampersand. */
-const isJoiner = (code: number): boolean => code === 39 || code === 8217 || code === 45 || code === 46 || code === 38;
+/** Characters that join two runs of letters into one word: apostrophes, hyphen, period, ampersand, slash ("CNN/ORC"). */
+const isJoiner = (code: number): boolean => code === 39 || code === 8217 || code === 45 || code === 46 || code === 38 || code === 47;
 
 export function tokenize(body: string, start: number, end: number): Word[] {
   const words: Word[] = [];
@@ -50,11 +50,16 @@ export function tokenize(body: string, start: number, end: number): Word[] {
       } else if (next === COMMA && isDigit(body.charCodeAt(j - 1)) && isThousandsGroup(body, j + 1, end)) {
         // "1,100 donors": a comma between digit groups is inside the number.
         j += 4;
+      } else if (next === PERCENT && isDigit(body.charCodeAt(j - 1))) {
+        // "42% say": a share is one word.
+        j++;
+        break;
       } else break;
     }
     let text = body.slice(i, j);
     let lower = mayHaveCapitals ? text.toLowerCase() : text;
-    if (body.charCodeAt(j) === 46 && j < end && isAbbreviation(text, lower)) {
+    // "Mitch Vell, R-Ky., said": a period right before a comma never ends a sentence, so it is the abbreviation's.
+    if (body.charCodeAt(j) === 46 && j < end && (isAbbreviation(text, lower) || body.charCodeAt(j + 1) === COMMA)) {
       j++;
       text = body.slice(i, j);
       lower += '.';
@@ -66,6 +71,7 @@ export function tokenize(body: string, start: number, end: number): Word[] {
 }
 
 const COMMA = 44;
+const PERCENT = 37;
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** Three digits from `from`, not followed by a fourth. */
