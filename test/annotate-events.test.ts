@@ -7,6 +7,7 @@ import { extractDocument } from '../src/extract/index.js';
 import { STAGES } from '../src/pipeline/analyze.js';
 import { annotateEvents } from '../src/annotate/events.js';
 import { taxonomy } from '../src/annotate/event/taxonomy.js';
+import { mergeMentions, type EventDraft } from '../src/annotate/event/merge.js';
 import { readBytes } from '../src/read/index.js';
 import { seedPath, seedsPresent } from './support/seeds.js';
 
@@ -158,6 +159,17 @@ const FIGURES: ReadonlyArray<readonly [string, number | null, number | null]> = 
   // A follow-up "also killed" adds to the toll; other triggers of the sentence still make events.
   ['On Monday, 4 soldiers were killed in an ambush near the border. Officials said 5 rebels were also killed.', 9, null],
   ['On Monday, rebels clashed with soldiers near the dam. One rebel was killed and 3 were arrested.', 1, null],
+  // One victim after an active verb, named by kinship, a reflexive or an age; "shot her daughter" counts once.
+  ['A boy accidentally shot his cousin in the leg at a home on Monday.', null, 1],
+  ['A farmer shot himself in the foot while cleaning a rifle on Monday.', null, 1],
+  ['A woman accidentally shot her daughter on Monday night.', null, 1],
+  ['A man fatally shot his wife at their home on Monday, police said.', 1, null],
+  // The outcome after the victim tells more than "shot"; a long relative clause still finds its "has died".
+  ['A teenager was handling a pistol when he accidentally shot himself and died on Monday evening.', 1, 0],
+  ['A three-year-old boy who accidentally shot himself inside a home in the west of the county on Friday has died, police said.', 1, 0],
+  // "fighting for her life" is a state of the wounded.
+  ['Four people are dead and another is fighting for her life after a shooting on Monday.', 4, 1],
+  ['A gunman opened fire at a diner on Monday. The driver is fighting for his life.', null, 1],
   // A coder's tally note sets or shares out the toll.
   ['On Monday, rebels clashed with the army near the river. 7 fatalities.', 7, null],
   ['On Monday, rebels clashed with the army near the river. Unknown fatalities coded as 10 and split between 2 events.', 5, null],
@@ -172,10 +184,54 @@ describe('casualty figures on fictional sentences', () => {
     expect(event!.injured.min).toBe(injured);
   });
 
+  it('does not read "fighting for her life" as fighting', () => {
+    const events = analyze('A girl is fighting for her life after a stray bullet hit her on Monday.').events;
+    expect(events.map((e) => e.type)).not.toContain('Battles');
+  });
+
+  it('dates a death told "after being shot" by the shooting', () => {
+    const [event] = analyze('A student died Thursday after being accidentally shot at his home Wednesday, the school said.').events.filter((e) => violent.has(e.type));
+    expect(event?.date?.value).toBe('2024-03-06');
+  });
+
+  it('takes the story\'s earlier lead day over the day of the telling', () => {
+    const text = 'Two men were wounded in a shooting on Oak Street, police said Thursday.\n\nThe gunfire began Wednesday at around 10:30 p.m., police said.';
+    const [event] = analyze(text).events.filter((e) => violent.has(e.type));
+    expect(event?.date).toEqual({ value: '2024-03-06', precision: 2 });
+  });
+
   it('makes an attack told with its weapon one event of the weapon\'s type, with the toll of its participle clause', () => {
     const events = analyze('Militants attacked a police convoy with a roadside bomb on Monday, killing 6 officers.').events.filter((e) => violent.has(e.type));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'Explosions/Remote violence', subtype: 'Remote explosive/landmine/IED', killed: { min: 6, max: 6 } });
+  });
+});
+
+/** A shooting mention for the merge: a sentence index, a date, and figures. */
+function mention(sentenceIndex: number, date: NewsEvent['date'], figures: Partial<Pick<NewsEvent, 'killed' | 'injured'>> = {}, shot: EventDraft['shot'] = null): EventDraft {
+  const at = sentenceIndex * 100;
+  const event: NewsEvent = {
+    type: 'Violence against civilians', subtype: 'Attack', trigger: { start: at, end: at + 8, text: 'shooting' },
+    sentence: { start: at, end: at + 90 }, actors: [], location: null, date,
+    killed: { min: null, max: null }, injured: { min: null, max: null }, attribution: null, modality: 'asserted', ...figures,
+  };
+  return { event, sentenceIndex, definite: false, shot };
+}
+
+describe('merging mentions of one shooting', () => {
+  it('lets a day told of a later mention correct a guessed day after it, not one before it', () => {
+    const guessed = { value: '2024-03-05', precision: 2 as const };
+    const [merged] = mergeMentions([mention(0, guessed), mention(1, { value: '2024-03-02', precision: 1 })]);
+    expect(merged?.date).toEqual({ value: '2024-03-02', precision: 1 });
+    expect(mergeMentions([mention(0, guessed), mention(1, { value: '2024-03-07', precision: 1 })])).toHaveLength(2);
+  });
+
+  it('counts the one shot who later died among the dead, not the injured', () => {
+    const one = { min: 1, max: 1 };
+    const shotFirst = mergeMentions([mention(0, null, { injured: one }, one), mention(1, null, { killed: one })]);
+    expect(shotFirst[0]).toMatchObject({ killed: one, injured: { min: 0, max: 0 } });
+    const diedFirst = mergeMentions([mention(0, null, { killed: one }), mention(1, null, { injured: { min: 3, max: 3 } }, { min: 3, max: 3 })]);
+    expect(diedFirst[0]).toMatchObject({ killed: one, injured: { min: 2, max: 2 } });
   });
 });
 

@@ -171,6 +171,9 @@ describe('findTimes: TimeML conventions added for TempEval-3', () => {
     { text: 'The offer had been scheduled to expire Friday evening.', anchor: '2020-03-02', span: 'Friday evening', value: '2020-02-28TEV' },
     // An undated clock time takes its day from a weekday in the sentence, not from another clock time.
     { text: 'The blast came at 9:10 a.m. (0610 GMT) Friday, officials said.', anchor: SUNDAY, span: '9:10 a.m.', value: '2020-02-28T09:10' },
+    // A clock time whose sentence names no day continues the day told in the two sentences before it.
+    { text: 'Three men were hurt in a shooting Thursday night.\n\nAround 9:40 p.m., they were standing at a bus stop.', anchor: SUNDAY, span: 'Around 9:40 p.m.', value: '2020-02-27T21:40' },
+    { text: 'The ferry sank on Thursday. Rescuers came. Divers searched. The pilot called at 6 p.m.', anchor: SUNDAY, span: '6 p.m.', value: '2020-03-01T18:00' },
   ]);
 
   it('does not mark names, idioms and rates as times', () => {

@@ -41,6 +41,10 @@ describe('time roles', () => {
     ['As reported on 2 May 2020, rebels attacked a convoy.', '2 May 2020', 'event'],
     ['Two men were shot Sunday night near the park.', 'Sunday night', 'event'],
     ['Gunfire broke out early Saturday outside a bar.', 'Saturday', 'event'],
+    // The occasions of the aftermath: a court date, a news conference, a vigil.
+    ['Dana Pruitt appeared in court Monday in the shooting of a neighbor.', 'Monday', 'reporting'],
+    ['The chief gave details in a Saturday night press conference.', 'Saturday night', 'reporting'],
+    ['Friends held a vigil Sunday night for the boy.', 'Sunday night', 'reporting'],
   ];
   it.each(cases)('%s → %s is %s', (body, time, role) => {
     const [dated] = datedTimes([timeAt(body, time, '2020-05-03')], body);
@@ -72,6 +76,19 @@ describe('event dates', () => {
     const body = 'Two hurt in bar fight Posted: Sunday, May 3, 2020 9:10 AM EDT';
     const [weekday, date] = datedTimes([timeAt(body, 'Sunday', '2020-05-03'), timeAt(body, 'May 3, 2020 9:10 AM EDT', '2020-05-03T09:10')], body);
     expect([weekday?.role, date?.role]).toEqual(['stamp', 'stamp']);
+  });
+
+  it('takes the story\'s lead day when it falls on or before the day of a later telling or arrest', () => {
+    const body = 'Gunfire erupted late Friday outside a diner.\n\nThe suspect was arrested Sunday. A teenager was wounded in the shooting.';
+    const times = datedTimes([timeAt(body, 'late Friday', '2020-05-01'), timeAt(body, 'Sunday', '2020-05-03')], body);
+    const paragraphStart = body.indexOf('The suspect');
+    const trigger = body.indexOf('wounded');
+    const sentence = { start: body.indexOf('A teenager'), end: body.length };
+    const context: DateContext = { sentence, paragraph: { start: paragraphStart, end: body.length }, next: null, trigger, siblings: [trigger], published: '2020-05-03' };
+    expect(eventDate(times, context)).toEqual({ value: '2020-05-01', precision: 2 });
+    // A lead day after the telling is something that followed, not the happening.
+    const later = datedTimes([timeAt(body, 'late Friday', '2020-05-04'), timeAt(body, 'Sunday', '2020-05-03')], body);
+    expect(eventDate(later, { ...context, published: '2020-05-05' })).toEqual({ value: '2020-05-03', precision: 2 });
   });
 
   it('keeps an opening "as reported on" date', () => {
@@ -193,6 +210,22 @@ function taggedAs(text: string, name: string, type: Entity['type']): Document {
   const entity: Entity = { start, end: start + name.length, text: name, type, subtype: null, key: `${type.toLowerCase()}:${name.toLowerCase()}`, name };
   return { ...doc, entities: [entity] };
 }
+
+describe('streets and counties', () => {
+  /** A fictional story through every stage: its first violent event's place. */
+  function placeOf(text: string): string | undefined {
+    const doc = STAGES.reduce((d, stage) => stage(d), extractDocument('test', { text, title: 'Fictional report', published: '2020-05-05' }, { now: NOW }));
+    return annotateEvents(doc).events.find((e) => e.type === 'Violence against civilians')?.location?.name;
+  }
+
+  it('a street is no town, though a town bears its first word', () => {
+    expect(placeOf('A man was wounded in a shooting on Sunset Road in Charlotte on Monday.')).toBe('Charlotte');
+  });
+
+  it('reports the story\'s town rather than the county the sentence names', () => {
+    expect(placeOf('OCALA, Fla. (AP) — Deputies are looking for a gunman.\n\nA woman was wounded in a shooting in Marion County on Monday, deputies said.')).toBe('Ocala');
+  });
+});
 
 describe('names the tagger typed or cut wrongly', () => {
   it('a name typed a person is a place after "in" when the gazetteer knows the town', () => {

@@ -150,7 +150,7 @@ function applyNote(drafts: readonly EventDraft[], note: TallyNote): void {
 }
 
 /** A casualty word that a sentence without any trigger may hold ("Two others were wounded."). */
-const CASUALTY_HINT = /\b(?:wound|injur|hurt|hospitali[sz]ed|condition|recovering|succumb|fatalit|died|dead|kill|shot)/i;
+const CASUALTY_HINT = /\b(?:wound|injur|hurt|hospitali[sz]ed|condition|recovering|fighting for|succumb|fatalit|died|dead|kill|shot)/i;
 
 /**
  * The sentences to read, in order, with their trigger mentions: those with triggers, and those
@@ -164,6 +164,17 @@ function sentencesToRead(body: string, sentences: readonly Span[], bySentence: R
     else if (CASUALTY_HINT.test(body.slice(sentence.start, sentence.end))) read.push([index, []]);
   });
   return read;
+}
+
+/** "died Friday after being shot Thursday": the death followed the wounding, which dates the violence. */
+const DEATH_TRIGGER = /^(?:died|dies|succumbed|dead)$/i;
+const WOUNDED_AFTER = /^[^.;]{0,40}?\bafter\s+(?:being|(?:he|she|they)\s+(?:was|were|had\s+been))\s+(?:\w+ly\s+)?(shot|wounded|injured|stabbed)\b/i;
+
+/** Where a mention's date is read from: its trigger, or for a death, the wounding it followed. */
+function woundingOf(body: string, sentence: Span, mention: TriggerMention): number {
+  if (!DEATH_TRIGGER.test(mention.text)) return mention.start;
+  const after = WOUNDED_AFTER.exec(body.slice(mention.end, sentence.end));
+  return after ? mention.end + after.index + after[0].length - after[1]!.length : mention.start;
 }
 
 export function annotateEvents(doc: Document): Document {
@@ -215,10 +226,11 @@ export function annotateEvents(doc: Document): Document {
     const nextSentence = doc.sentences[sentenceIndex + 1];
     const refinementContext = body.slice(sentence.start, nextSentence?.end ?? sentence.end);
     const victims = casualties.map((c) => c.at);
-    const siblings = mentions.map((m) => m.start);
+    // Where each mention's date is read from; a time belongs to the nearest of them.
+    const siblings = mentions.map((m) => woundingOf(body, sentence, m));
     const sentenceWide = sentenceModality(body, sentence);
     const candidates = sentenceActors(body, sentence, sentenceEntities, attribution ? [attribution] : []);
-    const sentenceDrafts: EventDraft[] = mentions.map((m) => {
+    const sentenceDrafts: EventDraft[] = mentions.map((m, mentionIndex) => {
       const trigger = { start: m.start, end: m.end, text: m.text };
       const event: NewsEvent = {
         type: m.type,
@@ -227,7 +239,7 @@ export function annotateEvents(doc: Document): Document {
         sentence: { start: sentence.start, end: sentence.end },
         actors: eventActors({ body, candidates, trigger, subtype: m.subtype, victims }),
         location: eventLocation(paragraphPlaces, sentence, paragraph, m.start, main),
-        date: eventDate(times, { sentence, paragraph, next: nextSentence ?? null, trigger: m.start, siblings, published }),
+        date: eventDate(times, { sentence, paragraph, next: nextSentence ?? null, trigger: siblings[mentionIndex]!, siblings, published }),
         killed: { min: null, max: null },
         injured: { min: null, max: null },
         attribution: attribution ? { text: attribution.text, key: attribution.key, cue: attribution.cue } : null,

@@ -28,7 +28,7 @@ interface CueRule {
 /** Casualty words after the figure, in their clause (passive or predicate forms). */
 const AFTER_CUES: readonly CueRule[] = [
   { pattern: /\b(?:shot (?:to death|dead|and killed)|killed|dead|died|lost their lives|perished|fatally|lifeless|murdered|slain|shot dead|casualties|did(?: not|n't) survive)\b/i, kind: 'killed' },
-  { pattern: /\b(?:wounded|injured|hurt|injuries|hospitali[sz]ed|wounds|in (?:critical|serious|stable|grave|fair) condition|critical(?:ly)?|treated for|recovering|(?:to|in) (?:the |a |an )?(?:[\w-]+ )?hospitals?)\b/i, kind: 'injured' },
+  { pattern: /\b(?:wounded|injured|hurt|injuries|hospitali[sz]ed|wounds|in (?:critical|serious|stable|grave|fair) condition|critical(?:ly)?|treated for|recovering|fighting for (?:his|her|their) li(?:fe|ves)|(?:to|in) (?:the |a |an )?(?:[\w-]+ )?hospitals?)\b/i, kind: 'injured' },
   { pattern: /\b(?:shot|struck by (?:gunfire|bullets))\b/i, kind: 'hit' },
 ];
 /** A death noun counts the figure only when it heads the figure's own phrase: "12 deaths", not "turned 21 in the death of". */
@@ -55,6 +55,17 @@ const RIGHT_WINDOW = 90;
 const SINGULAR_VICTIM = /\b(?:was|has been|had been|is|got)\s+(?:(?:(?!fatally)\w+ly|also|then|later)\s+)?(fatally (?:shot|wounded|stabbed)|shot and (?:later )?died|shot and killed|shot dead|shot to death|stabbed to death|beaten to death|found dead|pronounced dead|killed|murdered|shot|wounded|injured|hurt|stabbed|hospitali[sz]ed)\b/gi;
 /** "shot dead a pastor", "killing an officer", "injuring a child": one victim, active voice. */
 const ACTIVE_SINGULAR = /\b(?:(kill(?:ed|ing|s)|shot dead|shot and killed|shot to death|fatally (?:shot|stabbed|wounded)|gunned down|assassinat(?:ed|ing)|murder(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing)|stabbed to death|beat to death|lynched)|(injur(?:ed|ing)|wound(?:ed|ing)|shot|stabbed))\s+(?:a|an|one|another|him|her|the(?=\s+(?!\d|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)[\w-]*[^s\W]\b))\b\s*(?!number\b|total\b|unknown\b|few\b|lot\b|dozen\b)/gi;
+/**
+ * One victim after an active verb, named by kinship or age rather than an article: "shot his
+ * uncle", "killed her 19-year-old boyfriend", "shot himself in the hand", "shot 15-year-old Ana
+ * Ruiz". Nouns are singular, so "shot his two sons" is left to the numbers layer.
+ */
+const ACTIVE_OWN_VICTIM = new RegExp(
+  String.raw`\b(?:(kill(?:ed|ing|s)|shot dead|shot and killed|shot to death|fatally (?:shot|shooting|stabbed|stabbing|wounded)|murder(?:ed|ing)|stabbed to death)|(injur(?:ed|ing|es)|wound(?:ed|ing|s)|shot|shoots|shooting|stabbed))\s+` +
+    String.raw`(?:(?:his|her|their)\s+(?:[\w'’-]+\s+){0,3}?${VICTIM_NOUN_SOURCE}(?!['’]s)\b|(?:him|her)self\b|\d{1,2}-year-old\b)`,
+  'gi',
+);
+
 /**
  * A pattern read over a whole sentence, with words every match of it holds (`requires`, lower
  * case): a sentence that holds none of them is not searched. Keep them in step with the pattern.
@@ -84,7 +95,7 @@ const V = VICTIM_NOUN_SOURCE;
 /** Words between an article and its victim noun: "a 24-year-old Mission District man". */
 const MODIFIERS = String.raw`(?:[\w'’-]+\s+){0,4}?`;
 /** A relative clause or an apposition after the victim: "who was shot Saturday", ", 24,". */
-const POSTMODIFIER = String.raw`(?:\s+(?:who|that)\s+[^,.;]{0,70}?|\s+(?:shot|wounded|injured|stabbed|hurt)\s+[^,.;]{0,60}?|,[^,;]{1,60},)?`;
+const POSTMODIFIER = String.raw`(?:\s+(?:who|that)\s+[^,.;]{0,100}?|\s+(?:shot|wounded|injured|stabbed|hurt)\s+[^,.;]{0,90}?|,[^,;]{1,60},)?`;
 const DIED = String.raw`(?:has\s+|had\s+)?(?:(?:since|later|also|now|eventually|subsequently)\s+)?(?:died|succumbed|passed away|is dead|was pronounced dead|was declared dead)`;
 /** After a reduced relative the clause goes on with a place, a time or punctuation: "the boy killed in …", not "the man killed his wife". */
 const NO_OBJECT = String.raw`(?=\s+(?:in|on|at|near|during|by|outside|inside|early|late|last|this|when|while|after|overnight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s*[,.;])`;
@@ -93,8 +104,8 @@ const NO_OBJECT = String.raw`(?=\s+(?:in|on|at|near|during|by|outside|inside|ear
  * One victim as the subject of a state only the living are in: "the boy is recovering", "a
  * bystander was listed in stable condition". (Not "was taken to a hospital", where many die.)
  */
-const VICTIM_RECOVERING_REQUIRES: readonly string[] = ['recovering', 'condition', 'hospitali'];
-const VICTIM_RECOVERING = new RegExp(String.raw`\b(?:a|an|the|another)\s+${MODIFIERS}${V}${POSTMODIFIER}\s+(?:is|was|remains|remained)\s+(?:(?:now|still|listed)\s+)?(?:recovering|in\s+(?:critical|serious|stable|fair|good|grave|guarded)(?:\s+but\s+stable)?\s+condition|hospitali[sz]ed)\b`, 'i');
+const VICTIM_RECOVERING_REQUIRES: readonly string[] = ['recovering', 'condition', 'hospitali', 'fighting for'];
+const VICTIM_RECOVERING = new RegExp(String.raw`\b(?:a|an|the|another)\s+${MODIFIERS}${V}${POSTMODIFIER}\s+(?:is|was|remains|remained)\s+(?:(?:now|still|listed)\s+)?(?:recovering|fighting\s+for\s+(?:his|her)\s+life|in\s+(?:critical|serious|stable|fair|good|grave|guarded)(?:\s+but\s+stable)?\s+condition|hospitali[sz]ed)\b`, 'i');
 /** One victim as the subject of a death ("A teenage boy has died", "a 16-year-old student died from a gunshot wound"). */
 const SUBJECT_DIED = new RegExp(String.raw`\b(?:a|an|one|the)\s+${MODIFIERS}${V}${POSTMODIFIER}\s+${DIED}\b`, 'i');
 /** One victim in a reduced relative: "a 2-year-old boy shot and killed near his home", "the 15-year-old killed in a shooting". */
@@ -110,7 +121,7 @@ const PAIR_RULES: ReadonlyArray<{ pattern: RegExp; requires: readonly string[] }
   { pattern: BOTH, requires: ['both'] },
 ];
 /** "… and another injured", "while a third man was wounded": one more victim beside a figure. */
-const ANOTHER_VICTIM = /\b(?:and|while|with)\s+(?:another|a (?:second|third|fourth|fifth|sixth) (?:person|man|woman|victim|teen|boy|girl))(?:\s+(?:person|man|woman|victim|was|is|has been|later|also|\w+ly)){0,3}\s+(?:(killed|died|dead|fatally shot|succumbed)|(wounded|injured|hurt|hospitali[sz]ed|critical(?:ly)?|in\s+(?:critical|serious|stable|fair|grave)\s+condition)|(shot))\b/gi;
+const ANOTHER_VICTIM = /\b(?:and|while|with)\s+(?:another|a (?:second|third|fourth|fifth|sixth) (?:person|man|woman|victim|teen|boy|girl))(?:\s+(?:person|man|woman|victim|was|is|has been|later|also|\w+ly)){0,3}\s+(?:(killed|died|dead|fatally shot|succumbed)|(wounded|injured|hurt|hospitali[sz]ed|critical(?:ly)?|in\s+(?:critical|serious|stable|fair|grave)\s+condition|fighting\s+for\s+(?:his|her|their)\s+life)|(shot))\b/gi;
 /** "a triple shooting" (three hit), "a double homicide" (two dead). */
 const MULTIPLE_VICTIMS = /\b(double|triple|quadruple|quintuple)[- ](?:(homicides?|murders?|killings?|slayings?|fatal shootings?)|(shootings?|stabbings?))\b/i;
 const MULTIPLES: ReadonlyMap<string, number> = new Map([['double', 2], ['triple', 3], ['quadruple', 4], ['quintuple', 5]]);
@@ -170,6 +181,12 @@ function firstCue(after: string): CueRule | null {
   const outcome = HIT_OUTCOME.exec(after.slice(firstAt + 4));
   if (!outcome) return first;
   return { pattern: first.pattern, kind: outcome[1] ? 'killed' : 'injured' };
+}
+
+/** "… and died", "…, who later died": the outcome a clause tells of victims it says were shot. */
+function outcomeOfHit(after: string): CasualtyKind | null {
+  const outcome = HIT_OUTCOME.exec(after);
+  return outcome ? (outcome[1] ? 'killed' : 'injured') : null;
 }
 
 function kindOf(before: string, after: string): CasualtyKind | null {
@@ -305,12 +322,19 @@ function singularCasualties(text: string, sentence: Span): Casualty[] {
 
 function activeSingular(text: string, sentence: Span, numbered: readonly Casualty[]): Casualty[] {
   const found: Casualty[] = [];
-  for (const m of text.matchAll(ACTIVE_SINGULAR)) {
-    const at = sentence.start + m.index + m[0].length;
-    // The numbers layer may already hold "one" as a figure.
-    if (numbered.some((c) => c.at >= sentence.start + m.index && c.at <= at)) continue;
-    const kind: CasualtyKind = m[1] ? 'killed' : /^shot\b/i.test(m[2]!) ? 'hit' : 'injured';
-    found.push({ kind, range: { min: 1, max: 1 }, at, revision: false });
+  // "shot her daughter" is read by both patterns ("shot her", "shot her daughter"): one victim.
+  const verbs = new Set<number>();
+  for (const pattern of [ACTIVE_SINGULAR, ACTIVE_OWN_VICTIM]) {
+    for (const m of text.matchAll(pattern)) {
+      const at = sentence.start + m.index + m[0].length;
+      // The numbers layer may already hold "one" as a figure.
+      if (verbs.has(m.index) || numbered.some((c) => c.at >= sentence.start + m.index && c.at <= at)) continue;
+      verbs.add(m.index);
+      const kind: CasualtyKind = m[1] ? 'killed' : /^shoot|^shot\b/i.test(m[2]!) ? 'hit' : 'injured';
+      found.push({ kind, range: { min: 1, max: 1 }, at, revision: false });
+      // "shot himself and died": the one shot is the one who died (so none of those shot survived).
+      if (kind === 'hit' && outcomeOfHit(text.slice(m.index + m[0].length)) === 'killed') found.push({ kind: 'killed', range: { min: 1, max: 1 }, at, revision: false });
+    }
   }
   return found;
 }
@@ -343,7 +367,7 @@ function revisions(text: string, sentence: Span): Casualty[] {
 }
 
 /** Every cue above holds one of these: a sentence without any tells no casualties (a cheap test first). */
-const ANY_CASUALTY_WORD = /kill|dead|die|death|fatal|wound|injur|hurt|hospital|condition|shot|shoot|slain|murder|stab|beat|behead|execut|assassin|lynch|massacr|slaughter|bod(?:y|ies)|corpse|casualt|perish|lifeless|lives|surviv|succumb|homicide|gunfire|bullet|critical|treated|recovering|tortur|gunned|passed away|to death/i;
+const ANY_CASUALTY_WORD = /kill|dead|die|death|fatal|wound|injur|hurt|hospital|condition|shot|shoot|slain|murder|stab|beat|behead|execut|assassin|lynch|massacr|slaughter|bod(?:y|ies)|corpse|casualt|perish|lifeless|lives|surviv|succumb|homicide|gunfire|bullet|critical|treated|recovering|fighting for|tortur|gunned|passed away|to death/i;
 
 export function sentenceCasualties(body: string, sentence: Span, numbers: readonly NumberMention[]): Casualty[] {
   const text = body.slice(sentence.start, sentence.end);

@@ -1,6 +1,7 @@
 /**
  * Where an event happened: the finest geocoded place named in its sentence (first named on ties), else in its paragraph, else the document's main place. A place inherited
- * from beyond the sentence is never reported finer than precision 2. A place named only to locate
+ * from beyond the sentence is never reported finer than precision 2. A county or state alone in the
+ * sentence gives way to the story's town in the same country; a street's name is no place. A place named only to locate
  * the one before it ("Horlivka, Donetsk", "Tell Abiad in Raqqa", "Ikobi (Apa LGA, Benue)") is that
  * place's container and wins only when nothing else is named.
  *
@@ -242,6 +243,19 @@ export function headlinePlace(doc: Document): DocumentPlace | null {
   return null;
 }
 
+/**
+ * A street's name ("Sunset Road", "Main St.", "on Elm Avenue") is no town, though the gazetteer may
+ * know a town of its first word: the street lies in the story's town, which is named elsewhere.
+ */
+const STREET_WORD = /^(?:Road|Rd|Street|St|Avenue|Ave|Drive|Dr|Boulevard|Blvd|Lane|Ln|Court|Ct|Highway|Hwy|Parkway|Pkwy|Pike|Circle|Cir|Terrace|Trail|Expressway|Freeway)\b/u;
+/** After a name, only the full words: "St." or "Dr." may begin the next name ("Lake St. Louis", "Dr. Ruiz"). */
+const STREET_AFTER = /^\s+(?:Road|Street|Avenue|Drive|Boulevard|Lane|Court|Highway|Parkway|Pike|Circle|Terrace|Trail|Expressway|Freeway)\b/u;
+
+function namesAStreet(body: string, mention: PlaceMention): boolean {
+  const lastWord = /\S+$/u.exec(body.slice(mention.start, mention.end))?.[0].replace(/\.$/u, '') ?? '';
+  return (mention.end - mention.start > lastWord.length && STREET_WORD.test(lastWord)) || STREET_AFTER.test(body.slice(mention.end, mention.end + 16));
+}
+
 /** Place mentions of the document in text order: LOC mentions the places layer could place, then names the tagger missed. */
 export function placeMentions(doc: Document): PlaceMention[] {
   const byKey = new Map(doc.places.map((p) => [p.key, p]));
@@ -261,7 +275,7 @@ export function placeMentions(doc: Document): PlaceMention[] {
     if (tagged) tagged.dateline = true;
     else extra.push(dateline);
   }
-  const all = extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start);
+  const all = (extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start)).filter((m) => !namesAStreet(doc.body, m));
   markStrays(all, doc.body);
   markContainers(all, doc.body);
   return all;
@@ -359,6 +373,10 @@ export function eventLocation(mentions: readonly PlaceMention[], sentence: Span,
     const finer = inSentence.place.precision === 3 ? finest(mentions.filter((m) => within(m, paragraph) && m.place.country === inSentence.place.country)) : undefined;
     if (finer && finer.place.precision < 3) return toLocation(finer.place, true);
     if (inSentence.place.precision === 3 && main && main.precision < 3 && main.country === inSentence.place.country) return toLocation(main, true);
+    // A county or state alone in the sentence: the story's town of that country is the better guess ("… in
+    // Marion County" in a story of a Belleview shooting). Not a distance test: counties share their names
+    // across states, and the gazetteer's point for one may be its namesake's.
+    if (inSentence.place.precision === 2 && main && main.precision === 1 && main.country_code === inSentence.place.country_code) return toLocation(main, true);
     return toLocation(inSentence.place, false);
   }
   const inParagraph = finest(mentions.filter((m) => within(m, paragraph)));

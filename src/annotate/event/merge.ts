@@ -1,12 +1,14 @@
 /**
  * One event per happening: a later mention joins an earlier event of the same type when nothing
  * tells them apart — same sub-type (or within two sentences, as "the blast" after "a car bomb"),
- * compatible dates (equal, one within the other, or one vague), compatible places (same country
- * and within 50 km unless one is vague), no two different agents, no two different exact death
- * tolls. The first mention keeps the trigger (the contract has one); the others fill in what it
- * lacks: a finer date or place, casualty figures, actors, attribution.
+ * compatible dates (equal, one within the other, one vague, or a borrowed day and a told day on or
+ * before it), compatible places (same country and within 50 km unless one is vague), no two
+ * different agents, no two different exact death tolls. The first mention keeps the trigger (the contract has one); the others fill in what it
+ * lacks: a finer date or place, casualty figures, actors, attribution. Injured counted from those
+ * shot leave out the dead another mention tells of.
  */
 import type { EventActor, NewsEvent, Range } from '../../document.js';
+import { survivors } from './casualties.js';
 
 const MAX_KM = 50;
 /** A district or region stands for a wider area. */
@@ -33,8 +35,21 @@ function km(a: { lat: number | null; lon: number | null }, b: { lat: number | nu
   return 12742 * Math.asin(Math.sqrt(h));
 }
 
+/**
+ * A day at precision 2 was not told of the mention itself but taken from around it: the telling
+ * ("police said Monday"), an earlier sentence, the story's lead or its publication. Such a day
+ * bounds the happening from above — news tells what has happened — so a mention dated in its own
+ * words on or before it may be the same happening and correct it ("Police said Monday … The
+ * shooting happened on May 3."); one dated after it is something that followed. Two such guesses
+ * say nothing against each other.
+ */
+const inferredDay = (d: NonNullable<NewsEvent['date']>): boolean => d.precision === 2 && /^\d{4}-\d{2}-\d{2}$/.test(d.value);
+
 function datesFit(a: NewsEvent['date'], b: NewsEvent['date']): boolean {
   if (!a || !b || a.precision === 3 || b.precision === 3) return true;
+  if (inferredDay(a) && inferredDay(b)) return true;
+  if (inferredDay(a) && b.precision === 1) return b.value.slice(0, 10) <= a.value;
+  if (inferredDay(b) && a.precision === 1) return a.value.slice(0, 10) <= b.value;
   return a.value.startsWith(b.value) || b.value.startsWith(a.value);
 }
 
@@ -86,14 +101,27 @@ function fits(earlier: EventDraft, later: EventDraft): boolean {
 
 const emptyRange = (r: Range): boolean => r.min === null && r.max === null;
 
-function absorb(into: NewsEvent, other: NewsEvent): void {
-  if (other.date && (!into.date || other.date.precision < into.date.precision)) into.date = other.date;
-  if (other.location && (!into.location || other.location.precision < into.location.precision)) into.location = other.location;
-  if (emptyRange(into.killed)) into.killed = other.killed;
-  if (emptyRange(into.injured)) into.injured = other.injured;
-  into.attribution ??= other.attribution;
+/**
+ * Fills what the kept event lacks from a later mention. Injured counted from those shot ("a boy
+ * shot himself") leave out the dead the other mention tells of ("… the boy has died"): the
+ * victims shot include those who died of it.
+ */
+function absorb(kept: EventDraft, other: EventDraft): void {
+  const into = kept.event;
+  const told = other.event;
+  if (told.date && (!into.date || told.date.precision < into.date.precision)) into.date = told.date;
+  if (told.location && (!into.location || told.location.precision < into.location.precision)) into.location = told.location;
+  if (emptyRange(into.killed) && !emptyRange(told.killed)) {
+    into.killed = told.killed;
+    if (kept.shot) into.injured = survivors(kept.shot, into.killed);
+  }
+  if (emptyRange(into.injured)) {
+    into.injured = other.shot && !emptyRange(into.killed) ? survivors(other.shot, into.killed) : told.injured;
+    kept.shot = other.shot ?? null;
+  }
+  into.attribution ??= told.attribution;
   const known = new Set(into.actors.map((a) => a.key ?? a.text.toLowerCase()));
-  const added: EventActor[] = other.actors.filter((a) => !known.has(a.key ?? a.text.toLowerCase()));
+  const added: EventActor[] = told.actors.filter((a) => !known.has(a.key ?? a.text.toLowerCase()));
   into.actors = [...into.actors, ...added];
 }
 
@@ -102,7 +130,7 @@ export function mergeMentions(drafts: readonly EventDraft[]): NewsEvent[] {
   const kept: EventDraft[] = [];
   for (const draft of drafts) {
     const target = kept.findLast((k) => fits(k, draft));
-    if (target) absorb(target.event, draft.event);
+    if (target) absorb(target, draft);
     else kept.push({ ...draft, event: { ...draft.event } });
   }
   return kept.map((k) => k.event);

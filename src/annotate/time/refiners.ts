@@ -156,10 +156,28 @@ export const dateClockTimes: Refiner = (candidates, context) => {
     if (!candidate.dateFromContext) return candidate;
     const earlier = nearestBy(byEnd.get(sentenceIndex(ends, candidate.start)) ?? [], candidate.start, true);
     const later = nearestBy(byStart.get(sentenceIndex(ends, candidate.end)) ?? [], candidate.start, false);
-    const nearest = !later || (earlier && candidate.start - earlier.start <= later.start - candidate.start) ? earlier : later;
+    const nearest = (!later || (earlier && candidate.start - earlier.start <= later.start - candidate.start) ? earlier : later) ?? toldJustBefore(dated, candidate, context.body);
     if (!nearest) return candidate;
     return { ...candidate, value: `${nearest.value.slice(0, 10)}${candidate.value.slice(10)}` };
   });
 };
+
+/** How many sentences back a day still dates a clock time ("… Monday night. Around 9:40 p.m., …"). */
+const CLOCK_DAY_SENTENCES = 2;
+const CLOCK_DAY_REACH_CHARS = 600;
+/** A sentence boundary: an end mark and the space after it, or a run of line breaks (paragraphs). */
+const SENTENCE_BOUNDARY = /[.!?]["'”’)]*\s+|\n\s*/g;
+
+/**
+ * A clock time whose sentence names no day continues the story's day told just before: "Five were
+ * hurt in a shooting Monday night. Around 9:40 p.m., they were standing …" is Monday's 9:40 p.m.,
+ * not the publication day's. The day must be named within the previous two sentences.
+ */
+function toldJustBefore(dated: readonly Candidate[], clock: Candidate, body: string): Candidate | undefined {
+  const earlier = nearestBy(dated, clock.start, true);
+  if (!earlier || earlier.end > clock.start || clock.start - earlier.end > CLOCK_DAY_REACH_CHARS) return undefined;
+  const boundaries = body.slice(earlier.end, clock.start).match(SENTENCE_BOUNDARY)?.length ?? 0;
+  return boundaries <= CLOCK_DAY_SENTENCES ? earlier : undefined;
+}
 
 export const REFINERS: readonly Refiner[] = [dropTitles, removeOverlaps, resolveAgainstReference, dateClockTimes];
