@@ -108,3 +108,37 @@ describe('claims ledger properties', () => {
     );
   });
 });
+
+describe('claims ledger work', () => {
+  /** The layer with every read of one of its entries counted in `reads.count`. */
+  function counted<T>(layer: T[], reads: { count: number }): T[] {
+    return new Proxy(layer, {
+      get(target, property, receiver) {
+        if (typeof property === 'string' && /^\d+$/.test(property)) reads.count += 1;
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+  }
+
+  /** Reads of the times, quotes and events layers per figure, for a text of `repeats` copies of `passage`. */
+  function readsPerFigure(passage: string, repeats: number): number {
+    const doc = analysed(passage.repeat(repeats));
+    const reads = { count: 0 };
+    const ledger = annotateClaims({ ...doc, times: counted(doc.times, reads), quotes: counted(doc.quotes, reads), events: counted(doc.events, reads) });
+    const figures = ledger.claims.filter((c) => c.kind === 'figure').length;
+    expect(figures).toBeGreaterThanOrEqual(repeats);
+    return reads.count / figures;
+  }
+
+  // Each figure looks at the times around it, the quote holding it, the quote cued in its sentence and
+  // its sentence's events: the work per figure must not grow with the number of figures (a scan of
+  // every time for every word after every figure made 190,000 characters of dates cost seconds).
+  it.each([
+    ['sentences', 'On Thursday, officials in Port Avel said 12 boats sank and 30 people were killed in the raid. '],
+    ['one long sentence', 'early Sunday 1 March 12 boats sank and 30 people were killed, officials said '],
+  ])('reads the other layers a bounded number of times per figure (%s)', (_, passage) => {
+    const few = readsPerFigure(passage, 40);
+    const many = readsPerFigure(passage, 320);
+    expect(many).toBeLessThan(few * 1.5 + 5);
+  });
+});

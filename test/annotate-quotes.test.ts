@@ -2,6 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Entity, EntityType, Quote, Span } from '../src/document.js';
 import { findQuotes } from '../src/annotate/quotes.js';
+import { indirectAt, Stretch } from '../src/annotate/quote/frames.js';
+import type { Word } from '../src/annotate/quote/words.js';
+import { tokenize } from '../src/annotate/quote/words.js';
 import { extractDocument } from '../src/extract/index.js';
 import { STAGES } from '../src/pipeline/analyze.js';
 import { annotateQuotes } from '../src/annotate/quotes.js';
@@ -480,5 +483,36 @@ describe.skipIf(!seedsPresent)('seeds', () => {
     expect(find(quotes, 'We will not close those doors').speaker?.key).toMatch(/erdogan/);
     expect(find(quotes, 'Turkey did not intend').speaker?.key).toMatch(/erdogan/);
     expect(find(quotes, 'Around 13,000 migrants').speaker?.key).toMatch(/international-organization-for-migration/);
+  });
+});
+
+describe('reading a long stretch', () => {
+  /** Reads of the stretch's words per cue when every cue of `passage` × `repeats` (one sentence) is read as indirect speech. */
+  function wordReadsPerCue(passage: string, repeats: number): number {
+    const body = passage.repeat(repeats);
+    let reads = 0;
+    const words = new Proxy(tokenize(body, 0, body.length), {
+      get(target, property, receiver) {
+        if (typeof property === 'string' && /^\d+$/.test(property)) reads += 1;
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    }) as Word[];
+    const stretch = new Stretch(body, words, { start: 0, end: body.length });
+    expect(stretch.cues.length).toBeGreaterThanOrEqual(repeats);
+    reads = 0;
+    for (const cue of stretch.cues) indirectAt(stretch, cue);
+    return reads / stretch.cues.length;
+  }
+
+  // Each cue's content runs on to the next attribution: finding it must not read the rest of the
+  // stretch for every later cue (a sentence of 15,000 "X said" took over a minute).
+  it.each([
+    ['Mayor Olen said ', 'a cue after every name'],
+    ['the council said, the harbour was closed and ', 'comma contents'],
+    ['Vask told reporters that the ferries had stopped and Olen said ', 'contents after "that"'],
+  ])('reads a bounded number of words per cue: "%s" (%s)', (passage) => {
+    const few = wordReadsPerCue(passage, 100);
+    const many = wordReadsPerCue(passage, 800);
+    expect(many).toBeLessThan(few * 1.5 + 10);
   });
 });

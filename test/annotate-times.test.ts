@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Document, TimeExpression } from '../src/document.js';
-import { annotateTimes, findTimes } from '../src/annotate/times.js';
+import { annotateTimes, chronoWindows, findTimes } from '../src/annotate/times.js';
 import { readSeed, seedsPresent } from './support/seeds.js';
 
 /** Anchor of the fictional fixtures: Sunday 1 March 2020. */
@@ -247,6 +247,45 @@ describe('findTimes: properties', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('chronoWindows: what chrono reads', () => {
+  const charactersRead = (body: string): number => chronoWindows(body).reduce((sum, [start, end]) => sum + end - start, 0);
+
+  it('reads around a clock time, not the rest of a long line of dates after it', () => {
+    const line = (dates: number): string => `The ferry left at 8:18 PM EST${' on 2 March 2020'.repeat(dates)}.`;
+    // The line grows 100-fold; what chrono reads stays the neighbourhood of the one clock time.
+    expect(charactersRead(line(1000))).toBe(charactersRead(line(10)));
+    expect(charactersRead(line(1000))).toBeLessThan(400);
+  });
+
+  it('reads at most the line, even when every word of it is worth reading', () => {
+    for (const repeats of [100, 1000]) {
+      const body = 'at 8:18 PM EST on 28/01/2014, '.repeat(repeats);
+      expect(charactersRead(body)).toBeLessThanOrEqual(body.length);
+    }
+  });
+
+  it('cuts a run without spaces instead of reading all of it', () => {
+    expect(charactersRead(`8:18 ${'2020-03-01'.repeat(20_000)}`)).toBeLessThan(1000);
+  });
+
+  it('gives windows that are disjoint, in order, inside the text and whole words', () => {
+    const body = 'Ferries collided at 8:18 PM EST on Thursday. The 3rd of March was calm.\nOn 28/01/2014 at 9:30 they met again, at 10:05 and 11:45.';
+    const windows = chronoWindows(body);
+    expect(windows.length).toBeGreaterThan(0);
+    windows.forEach(([start, end], i) => {
+      expect(start).toBeLessThan(end);
+      expect(start === 0 || /\s/.test(body[start - 1]!)).toBe(true);
+      expect(end === body.length || /\s/.test(body[end]!)).toBe(true);
+      if (i > 0) expect(start).toBeGreaterThanOrEqual(windows[i - 1]![1]);
+    });
+  });
+
+  it('still lets chrono complete a date around a clock time', () => {
+    const text = `${'The harbour was quiet and the ferries ran on time. '.repeat(5)}The alarm sounded at 8:18 PM EST on 28/01/2014, officials said.`;
+    expect(findTimes(text, SUNDAY).some((t) => t.value.startsWith('2014-01-28'))).toBe(true);
   });
 });
 

@@ -12,6 +12,7 @@
  */
 import type { Attribution, Claim, Document, Entity, NewsEvent, NumberMention, Quote, Span, TimeExpression } from '../document.js';
 import { CASUALTY_AFTER, CASUALTY_BEFORE, SUBJECT_STOP_WORDS, TOLL_BEFORE } from './claim/lexicon.js';
+import { Containing, OffsetIndex, SpanCoverage } from './claim/lookup.js';
 import { firstWords, lastWords, nextWordAfterSpaces, wordEnd } from './claim/words.js';
 
 export function annotateClaims(doc: Document): Document {
@@ -155,33 +156,92 @@ class Ledger {
     return before.filter((w) => !SUBJECT_STOP_WORDS.has(w)).slice(-2).join(' ');
   }
 
+  // The layers are indexed on first use (see claim/lookup.ts): every lookup below answers what a scan
+  // of the layer in order would, without reading the whole layer for every figure.
+  private timeCoverage: SpanCoverage | null = null;
+  private quoteSpans: Containing<Quote> | null = null;
+  private cuedQuotes: { quotes: Quote[]; byCueStart: OffsetIndex<Quote> } | null = null;
+  private readonly quoteCuedBySentence = new Map<string, Quote | null>();
+  private dates: { times: TimeExpression[]; byStart: OffsetIndex<TimeExpression>; byEnd: OffsetIndex<TimeExpression> } | null = null;
+  private eventsByFigure: Map<number, EventsByFigure> | null = null;
+
   private inTimeExpression(offset: number): boolean {
-    for (const t of this.doc.times) if (t.start <= offset && offset < t.end) return true;
-    return false;
+    this.timeCoverage ??= new SpanCoverage(this.doc.times);
+    return this.timeCoverage.covers(offset);
   }
 
   /** The event in the same sentence that reports this figure as its killed or injured count. */
   private eventOf(number: NumberMention, sentence: Span, casualty: 'killed' | 'injured'): number | null {
-    const index = this.doc.events.findIndex(
-      (e: NewsEvent) => e.sentence.start === sentence.start && sameFigure(e[casualty], number),
-    );
-    return index >= 0 ? index : null;
+    this.eventsByFigure ??= indexEventsByFigure(this.doc.events);
+    const byValue = this.eventsByFigure.get(sentence.start)?.[casualty];
+    if (!byValue) return null;
+    let first: number | null = null;
+    for (const value of [number.value, number.min, number.max]) {
+      const index = value === null ? undefined : byValue.get(value);
+      if (index !== undefined && (first === null || index < first)) first = index;
+    }
+    return first;
   }
 
   private quoteHolding(span: Span): Quote | null {
-    return this.doc.quotes.find((q) => q.start <= span.start && span.end <= q.end) ?? null;
+    this.quoteSpans ??= new Containing(this.doc.quotes);
+    return this.quoteSpans.first(span.start, span.end);
   }
 
   /** An indirect quote whose cue is in the sentence ("…, according to the IOM", "the ministry said"). */
   private quoteCuedIn(sentence: Span): Quote | null {
-    return this.doc.quotes.find((q) => q.cue !== null && q.cue.start >= sentence.start && q.cue.end <= sentence.end) ?? null;
+    const key = `${sentence.start}:${sentence.end}`;
+    const known = this.quoteCuedBySentence.get(key);
+    if (known !== undefined) return known;
+    if (!this.cuedQuotes) {
+      const quotes = this.doc.quotes.filter((q) => q.cue !== null);
+      this.cuedQuotes = { quotes, byCueStart: new OffsetIndex(quotes, (q) => q.cue!.start) };
+    }
+    const { quotes, byCueStart } = this.cuedQuotes;
+    const index = byCueStart.firstIn(sentence.start, sentence.end, (q) => q.cue!.end <= sentence.end);
+    const quote = index < 0 ? null : quotes[index]!;
+    this.quoteCuedBySentence.set(key, quote);
+    return quote;
   }
 
+  /** The first date (in text order of the layer) within CUE_TIME_REACH after or before the cue. */
   private assertedAt(quote: Quote | null): string | null {
     const cue = quote?.cue;
-    const near = cue ? this.doc.times.find((t) => t.type === 'DATE' && nearCue(t, cue)) : undefined;
+    let near: TimeExpression | undefined;
+    if (cue) {
+      if (!this.dates) {
+        const times = this.doc.times.filter((t) => t.type === 'DATE');
+        this.dates = { times, byStart: new OffsetIndex(times, (t) => t.start), byEnd: new OffsetIndex(times, (t) => t.end) };
+      }
+      const { times, byStart, byEnd } = this.dates;
+      const starting = byStart.firstIn(cue.end, cue.end + CUE_TIME_REACH);
+      const ending = byEnd.firstIn(cue.start - CUE_TIME_REACH, cue.start);
+      const index = starting < 0 ? ending : ending < 0 ? starting : Math.min(starting, ending);
+      near = index < 0 ? undefined : times[index];
+    }
     return near?.value ?? this.doc.published?.value ?? null;
   }
+}
+
+/** Per sentence start, per casualty kind: the first event (by index) whose range has this bound. */
+type EventsByFigure = Record<'killed' | 'injured', Map<number, number>>;
+
+/**
+ * `sameFigure` as a lookup: an event reports a figure when one of the figure's values equals its
+ * range's min or max. NaN equals nothing, as under `===`.
+ */
+function indexEventsByFigure(events: readonly NewsEvent[]): Map<number, EventsByFigure> {
+  const index = new Map<number, EventsByFigure>();
+  events.forEach((event, i) => {
+    let bySentence = index.get(event.sentence.start);
+    if (!bySentence) index.set(event.sentence.start, (bySentence = { killed: new Map(), injured: new Map() }));
+    for (const casualty of ['killed', 'injured'] as const) {
+      for (const bound of [event[casualty].min, event[casualty].max]) {
+        if (bound !== null && !Number.isNaN(bound) && !bySentence[casualty].has(bound)) bySentence[casualty].set(bound, i);
+      }
+    }
+  });
+  return index;
 }
 
 function attributionOf(quote: Quote): Attribution | null {
@@ -189,11 +249,3 @@ function attributionOf(quote: Quote): Attribution | null {
   return { text: quote.speaker.text, key: quote.speaker.key, cue: quote.cue?.text ?? '' };
 }
 
-function sameFigure(range: { min: number | null; max: number | null }, number: NumberMention): boolean {
-  const values = [number.value, number.min, number.max].filter((v): v is number => v !== null);
-  return values.some((v) => v === range.min || v === range.max);
-}
-
-function nearCue(time: TimeExpression, cue: Span): boolean {
-  return (time.start >= cue.end && time.start - cue.end <= CUE_TIME_REACH) || (time.end <= cue.start && cue.start - time.end <= CUE_TIME_REACH);
-}

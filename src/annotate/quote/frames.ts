@@ -22,6 +22,7 @@
  * possessive or "on" are a title, not a quote ("NBC’s “Morning Show”").
  */
 import type { Span } from '../../document.js';
+import { partitionPoint } from '../partition.js';
 import {
   ADJUNCT_OPENERS,
   AGENTLESS_PASSIVE_CUES,
@@ -88,6 +89,8 @@ const CONTRACTED_PRONOUN = /^(?:he|she|it|that|who|what|there)['’]s$/i;
 export class Stretch {
   readonly cues: CueMatch[];
   private readonly cueAt = new Map<number, CueMatch>();
+  /** Per cue position, the attribution boundary of the first cue from there on read far from a content's start (see nextAttributionComma). */
+  farBoundaries: number[] | null = null;
 
   constructor(
     readonly body: string,
@@ -96,6 +99,18 @@ export class Stretch {
   ) {
     this.cues = findCues(words, isTitleCase(words));
     for (const cue of this.cues) this.cueAt.set(cue.index, cue);
+  }
+
+  private lastOpening: number | null = null;
+
+  /** Index of the last word that opens a quotation, or -1: one pass per stretch, not one per cue. */
+  lastOpeningMark(): number {
+    if (this.lastOpening === null) {
+      let k = this.words.length - 1;
+      while (k >= 0 && !isOpeningMark(this.words[k]!.text)) k--;
+      this.lastOpening = k;
+    }
+    return this.lastOpening;
   }
 
   /** First word index at or after an offset. */
@@ -217,8 +232,9 @@ export class Stretch {
     let last = to;
     while (first <= last && first < this.words.length && !this.words[first]!.isWord && !isOpeningMark(this.words[first]!.text)) first++;
     while (last >= first && last >= 0 && TRAILING_PUNCTUATION.has(this.words[last]!.text)) last--;
+    // Counted only up to `minWords`: a content may run to the end of a stretch of thousands of words.
     let count = 0;
-    for (let k = first; k <= last; k++) if (this.words[k]!.isWord) count++;
+    for (let k = first; k <= last && count < minWords; k++) if (this.words[k]!.isWord) count++;
     if (count < minWords) return null;
     return { start: this.words[first]!.start, end: this.words[last]!.end };
   }
@@ -724,7 +740,7 @@ function reportingVerb(stretch: Stretch, cue: CueMatch): Candidate | null {
   const reportsBefore = words[subjectFirst - 1]?.text === ',' && !relative;
   // "…, the directorate announced early Sunday": a short tail after the cue is an adjunct, not content.
   // A quotation in the tail is content ("called Olen “unhinged.”").
-  const shortTail = wordCountFrom(words, start) <= SHORT_TAIL_WORDS && !holdsOpeningMark(words, start) && opensAdjunct(words, start);
+  const shortTail = !hasMoreWordsThan(words, start, SHORT_TAIL_WORDS) && !holdsOpeningMark(words, start) && opensAdjunct(words, start);
   if (words[subjectFirst - 1]?.lower === 'as' && !relative && (shortTail || words[start]?.text === ',')) {
     const asReport = reportAroundAs(stretch, cue, subject, subjectFirst - 1, start);
     if (asReport) return asReport;
@@ -816,50 +832,86 @@ function opensCommaContent(stretch: Stretch, from: number): boolean {
   if (!next?.isWord || CLAUSE_LINKS.has(next.lower) || stretch.cueAtIndex(from)) return false;
   // "He added, that there is …": a "that" after the comma opens the content whatever follows.
   if (next.lower === 'that') return true;
-  for (let k = from; k < stretch.words.length; k++) if (isOpeningMark(stretch.words[k]!.text)) return false;
-  return true;
+  return stretch.lastOpeningMark() < from;
 }
 
-/**
- * Where a content that runs to the end of the sentence stops for the next attribution:
- * "Some say C1, others say C2" ends C1 at the comma before "others say" (which has content of its own).
- */
 /** "…, while others said …": words that may open a second attribution after a comma. */
 const CONTRASTING: ReadonlySet<string> = new Set(['while', 'but', 'and', 'whereas', 'although', 'though', 'as']);
 
 const CONTRAST_WITHOUT_COMMA: ReadonlySet<string> = new Set(['while', 'whereas']);
 
-/** How many words (not marks) stand from index `from` to the end. */
-function wordCountFrom(words: readonly Word[], from: number): number {
-  let count = 0;
-  for (let k = Math.max(0, from); k < words.length; k++) if (words[k]!.isWord) count++;
-  return count;
+/**
+ * Whether more than `count` words (not marks) stand from index `from` to the end. It stops counting
+ * there: counting them all, for every later cue of a stretch, made a sentence of thousands of cues
+ * cost the cube of their number.
+ */
+function hasMoreWordsThan(words: readonly Word[], from: number, count: number): boolean {
+  let seen = 0;
+  for (let k = Math.max(0, from); k < words.length; k++) if (words[k]!.isWord && ++seen > count) return true;
+  return false;
 }
 
+/**
+ * How many words before a later cue its subject, or the conjunction that joins it to the first
+ * verb, is looked for: far beyond any noun phrase, auxiliaries and adverbs (a phrase is at most 12 words).
+ */
+const ATTRIBUTION_LOOKBACK = 64;
+
+/**
+ * Where a content that starts at word `from` stops for the attribution of a later cue: the first
+ * later cue that opens one (see attributionBoundary). "Some say C1, others say C2" ends C1 at the
+ * comma before "others say", which has content of its own. A cue further than ATTRIBUTION_LOOKBACK words
+ * after `from` is read without looking back to `from`, so that its answer is the same for every
+ * content before it: computed once per stretch, these answers make a stretch of thousands of cues
+ * cost their number, not its square (reading every later cue for every cue took seconds).
+ */
 function nextAttributionComma(stretch: Stretch, from: number): number {
-  const { words } = stretch;
-  for (const later of stretch.cues) {
-    if (later.index <= from || later.entry.frame === 'quoting' || later.entry.frame === 'according') continue;
-    const subject = subjectBefore(words, later.index, from);
-    // "X said C, and called him Y": a second verb of the same subject starts an attribution of its own.
-    const link = skipAuxiliariesBefore(words, later.index - 1, from);
-    const coordinated = !subject && link > from && COORDINATORS.has(words[link]!.lower);
-    // "X said C, saying D" (also "X said “C,” saying D"): a participle after a comma opens an attribution of its own.
-    const setOff = later.entry.frame === 'participle' ? setOffAt(words, later.index) : null;
-    const participleClause = setOff !== null;
-    if (!subject && !coordinated && !participleClause) continue;
-    const rest = wordCountFrom(words, later.end);
-    if (rest <= SHORT_TAIL_WORDS) continue;
-    if (setOff !== null) return setOff;
-    // "X said C and said D": the second verb's content needs no comma before it.
-    if (coordinated) return words[link - 1]?.text === ',' ? link - 1 : link;
-    let boundary = subject!.start - 1;
-    // "Some backed C1 while others backed C2": a contrast needs no comma.
-    if (CONTRAST_WITHOUT_COMMA.has(words[boundary]?.lower ?? '')) return boundary;
-    if (CONTRASTING.has(words[boundary]?.lower ?? '')) boundary--;
-    if (words[boundary]?.text === ',') return boundary;
+  const { cues } = stretch;
+  let c = partitionPoint(cues.length, (i) => cues[i]!.index <= from);
+  for (; c < cues.length && cues[c]!.index - ATTRIBUTION_LOOKBACK <= from; c++) {
+    const boundary = attributionBoundary(stretch, cues[c]!, from);
+    if (boundary !== null) return boundary;
   }
-  return words.length;
+  stretch.farBoundaries ??= farBoundaries(stretch);
+  return stretch.farBoundaries[c]!;
+}
+
+/** Per cue position c: the boundary of the first cue from c on, each read from ATTRIBUTION_LOOKBACK words before it. */
+function farBoundaries(stretch: Stretch): number[] {
+  const { cues, words } = stretch;
+  const boundaries = new Array<number>(cues.length + 1);
+  boundaries[cues.length] = words.length;
+  for (let c = cues.length - 1; c >= 0; c--) {
+    const cue = cues[c]!;
+    boundaries[c] = (cue.index - ATTRIBUTION_LOOKBACK >= 0 ? attributionBoundary(stretch, cue, cue.index - ATTRIBUTION_LOOKBACK) : null) ?? boundaries[c + 1]!;
+  }
+  return boundaries;
+}
+
+/**
+ * Whether a later cue opens an attribution of its own that ends the content before it, reading
+ * no further back than word `lowest`; where that content ends, or null.
+ */
+function attributionBoundary(stretch: Stretch, later: CueMatch, lowest: number): number | null {
+  const { words } = stretch;
+  if (later.index <= lowest || later.entry.frame === 'quoting' || later.entry.frame === 'according') return null;
+  const subject = subjectBefore(words, later.index, lowest);
+  // "X said C, and called him Y": a second verb of the same subject starts an attribution of its own.
+  const link = skipAuxiliariesBefore(words, later.index - 1, lowest);
+  const coordinated = !subject && link > lowest && COORDINATORS.has(words[link]!.lower);
+  // "X said C, saying D" (also "X said “C,” saying D"): a participle after a comma opens an attribution of its own.
+  const setOff = later.entry.frame === 'participle' ? setOffAt(words, later.index) : null;
+  if (!subject && !coordinated && setOff === null) return null;
+  if (!hasMoreWordsThan(words, later.end, SHORT_TAIL_WORDS)) return null;
+  if (setOff !== null) return setOff;
+  // "X said C and said D": the second verb's content needs no comma before it.
+  if (coordinated) return words[link - 1]?.text === ',' ? link - 1 : link;
+  let boundary = subject!.start - 1;
+  // "Some backed C1 while others backed C2": a contrast needs no comma.
+  if (CONTRAST_WITHOUT_COMMA.has(words[boundary]?.lower ?? '')) return boundary;
+  if (CONTRASTING.has(words[boundary]?.lower ?? '')) boundary--;
+  if (words[boundary]?.text === ',') return boundary;
+  return null;
 }
 
 /**
@@ -1034,7 +1086,7 @@ export function labelledLine(stretch: Stretch, transcriptLabels: ReadonlySet<str
   const capitals = label.every((w) => w.text === w.text.toUpperCase() && w.text.length > 1);
   if (capitals && !transcriptLabels.has(body.slice(words[0]!.start, words[colon - 1]!.end))) return null;
   const content = stretch.content(colon + 1, words.length - 1);
-  if (!content || wordCountFrom(words, colon + 1) < MIN_LABELLED_WORDS) return null;
+  if (!content || !hasMoreWordsThan(words, colon + 1, MIN_LABELLED_WORDS - 1)) return null;
   const cue = { start: words[colon]!.start, end: words[colon]!.end };
   return { contents: [content], cue, speaker: stretch.charSpan({ start: 0, end: colon }), direct: false };
 }

@@ -3,6 +3,7 @@
  * then fill values that depend on neighbouring expressions.
  */
 import type { TimexType } from '../../document.js';
+import { partitionPoint } from '../partition.js';
 import type { RuleContext } from './rules.js';
 
 export interface Candidate {
@@ -23,17 +24,6 @@ export interface Candidate {
 
 export type Refiner = (candidates: Candidate[], context: RuleContext) => Candidate[];
 
-/** How many leading indexes of a sorted sequence of `length` satisfy `before` (which holds for a prefix): binary search. */
-function partitionPoint(length: number, before: (index: number) => boolean): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (before(mid)) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** A unit noun in title case after the first word belongs to a name ("60 Minutes", ABC's "This Week"). */
 const TITLE_CASE_UNIT = /\s(?:Seconds?|Minutes?|Hours?|Days?|Nights?|Weeks?|Weekends?|Months?|Years?|Decades?|Centuries|Century)\b/;
