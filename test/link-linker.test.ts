@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fingerprint, linkAll, Linker, type LinkItem, type LinkRecord } from '../src/link/index.js';
+import { fingerprint, linkAll, linkIncrementally, Linker, type LinkedItem, type LinkItem, type LinkRecord } from '../src/link/index.js';
 
 // Fictional reports.
 const WIRE = [
@@ -69,5 +69,58 @@ describe('linkAll', () => {
     expect(new Set(['holm0', 'holm1', 'holm2', 'holm3', 'holm4'].map((id) => links.get(id)!.story)).size).toBe(1);
     expect(new Set(['sorrel0', 'sorrel1', 'sorrel2', 'sorrel3', 'sorrel4'].map((id) => links.get(id)!.story)).size).toBe(1);
     expect(links.get('holm0')!.story).not.toBe(links.get('sorrel0')!.story);
+  });
+});
+
+describe('linkIncrementally', () => {
+  // Fictional: two standing stories (a port strike, a dam repair) linked earlier, then new reports.
+  const report = (id: string, day: number, words: readonly string[], body = `${id} ${words.join(' ')}`): LinkItem => ({
+    id,
+    published: `2031-09-${String(day).padStart(2, '0')}`,
+    fingerprint: fingerprint(body),
+    terms: new Map(words.map((w) => [w, w.startsWith('key:') ? 3 : 1])),
+  });
+  const STRIKE = ['strike', 'dockers', 'port', 'wages', 'key:quellmouth', 'key:dockers-union'];
+  const DAM = ['dam', 'spillway', 'repair', 'reservoir', 'key:larrow-dam', 'key:water-board'];
+  const earlier = [
+    report('s1', 1, [...STRIKE, 'pickets']),
+    report('s2', 2, [...STRIKE, 'talks']),
+    report('d1', 1, [...DAM, 'cracks']),
+    report('d2', 3, [...DAM, 'engineers']),
+  ];
+  const linked = (story: Record<string, string>): LinkedItem[] =>
+    earlier.map((item) => ({ ...item, story: story[item.id]!, duplicate_of: null }));
+
+  it('keeps what was linked, puts a new report into its story and a repost with its original', () => {
+    const body = WIRE;
+    const wire = { ...report('s1', 1, [...STRIKE, 'pickets'], body) };
+    const stored = linked({ s1: 'strike-story', s2: 'strike-story', d1: 'dam-story', d2: 'dam-story' }).map((item) => (item.id === 's1' ? { ...item, fingerprint: wire.fingerprint } : item));
+    const fresh = [report('s3', 4, [...STRIKE, 'ballot']), { ...report('copy', 4, STRIKE, `Home | News\n\n${body}\n\nShare this story`), id: 'copy' }];
+    const links = new Map(linkIncrementally(stored, fresh).map((l) => [l.id, l]));
+    expect([...links.keys()].sort()).toEqual(['copy', 'd1', 'd2', 's1', 's2', 's3']);
+    expect(links.get('s1')!.story).toBe('strike-story');
+    expect(links.get('d2')!.story).toBe('dam-story');
+    expect(links.get('s3')!.story).toBe('strike-story');
+    expect(links.get('copy')).toMatchObject({ duplicate_of: 's1', story: 'strike-story' });
+  });
+
+  it('starts a new story for an unrelated report, and merges two stories a report bridges', () => {
+    const glue = { stories: { mergeThreshold: 0.05 } };
+    const apart = linked({ s1: 'strike-a', s2: 'strike-b', d1: 'dam-story', d2: 'dam-story' });
+    const links = new Map(
+      linkIncrementally(apart, [report('s3', 3, [...STRIKE, 'pickets', 'talks']), report('orchard', 3, ['frost', 'blossom', 'orchards', 'key:eastmarch'])], glue).map((l) => [l.id, l]),
+    );
+    expect(links.get('s1')!.story).toBe(links.get('s2')!.story);
+    expect(links.get('s3')!.story).toBe(links.get('s1')!.story);
+    expect(links.get('orchard')!.story).toBe('orchard');
+    expect(links.get('d1')!.story).toBe('dam-story');
+  });
+
+  it('relinks an article whose former story is named after it without taking that story\'s name from the others', () => {
+    // s1 started "s1"; it comes back rewritten about the dam, while s2 stays in "s1".
+    const stored = linked({ s1: 's1', s2: 's1', d1: 'd1', d2: 'd1' }).filter((item) => item.id !== 's1');
+    const links = new Map(linkIncrementally(stored, [report('s1', 4, [...DAM, 'cracks'])]).map((l) => [l.id, l]));
+    expect(links.get('s2')!.story).toBe('s1');
+    expect(links.get('s1')!.story).toBe('d1');
   });
 });

@@ -145,6 +145,29 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
       }
     });
 
+    it('links new articles into the stories stored before, and keeps story ids unique when an article is rewritten', async () => {
+      const options = await backend.fresh();
+      await withStore(options, async (store) => {
+        await store.putArticles(articles.slice(0, 2));
+        await store.link();
+        const [first] = await all(store.stories());
+        // The update joins the stored story; the rewritten wire (now about frost) leaves the story named after it.
+        await store.putArticles([articles[2]!]);
+        const linked = await store.link();
+        expect(linked.window).toBe(3);
+        const byId = new Map((await all(store.articles())).map((a) => [a.id, a.story]));
+        expect(byId.get('update')).toBe(first!.id);
+        const rewritten = record('wire', '2031-05-09', 'Harbour Wire', 'Frost in Eastmarch', articles[3]!.body);
+        await store.putArticles([rewritten]);
+        await store.link();
+        const stories = await all(store.stories());
+        expect(new Set(stories.map((s) => s.id)).size).toBe(stories.length);
+        const after = new Map((await all(store.articles())).map((a) => [a.id, a.story]));
+        expect(after.get('wire')).not.toBe(after.get('update'));
+        expect(stories.find((s) => s.id === after.get('wire'))!.articles).toEqual(['wire']);
+      });
+    });
+
     it('changes nothing on re-ingest, and gives the same stories whatever the order of ingest', async () => {
       const forward = await backend.fresh();
       const backward = await backend.fresh();

@@ -4,6 +4,7 @@ import { openStore, type PutResult, type Store } from '../store/index.js';
 import { analyzePaths, positiveInt, STREAM_OPTIONS } from './analyze.js';
 import { EXIT, UsageError, write, type CliIO } from './io.js';
 import { Progress } from './progress.js';
+import { addTo, storeBatchOrEach } from './store-batch.js';
 
 export const INGEST_HELP = `Usage: crosscheck ingest [PATH...] [options]
 
@@ -64,27 +65,18 @@ export async function ingestInto(
   progress: Progress,
 ): Promise<PutResult> {
   const totals: PutResult = { inserted: 0, updated: 0, unchanged: 0 };
-  const add = (r: PutResult): void => {
-    totals.inserted += r.inserted;
-    totals.updated += r.updated;
-    totals.unchanged += r.unchanged;
-  };
   const storeBatch = async (waiting: ReadonlyArray<{ origin: string; json: string }>): Promise<void> => {
     // Parsed only now: a waiting batch held as JSON text takes a fraction of the memory.
     const batch = waiting.map((o) => ({ origin: o.origin, record: JSON.parse(o.json) as AnalysisRecord }));
-    try {
-      add(await store.putArticles(batch.map((o) => o.record)));
-    } catch {
-      for (const one of batch) {
-        try {
-          add(await store.putArticles([one.record]));
-        } catch (error) {
-          progress.documents--;
-          progress.rejected++;
-          await write(io.stderr, `rejected ${one.origin}: could not be stored: ${error instanceof Error ? error.message : String(error)}\n`);
-        }
-      }
-    }
+    const stored = await storeBatchOrEach(batch, {
+      put: (items) => store.putArticles(items.map((o) => o.record)),
+      refuse: async (one, error) => {
+        progress.documents--;
+        progress.rejected++;
+        await write(io.stderr, `rejected ${one.origin}: could not be stored: ${error instanceof Error ? error.message : String(error)}\n`);
+      },
+    });
+    addTo(totals, stored);
   };
   let storing: Promise<void> = Promise.resolve();
   let batch: Array<{ origin: string; json: string }> = [];

@@ -20,6 +20,7 @@ import { openWorkQueue, type QueuedJob, type WorkQueue } from '../store/queue.js
 import { positiveInt } from './analyze.js';
 import { EXIT, UsageError, write, type CliIO } from './io.js';
 import { Progress } from './progress.js';
+import { addTo, storeBatchOrEach } from './store-batch.js';
 
 export const WORKER_HELP = `Usage: crosscheck worker [options]
 
@@ -173,26 +174,25 @@ export async function runJobs(
     const stored = batch.filter((f): f is { id: string; outcome: Outcome & { ok: true } } => f.outcome.ok);
     const records = stored.map((f) => JSON.parse(f.outcome.json) as AnalysisRecord);
     const completions = batch.map((f) => ({ id: f.id, outcome: f.outcome.ok ? undefined : { rejected: f.outcome.reason } }));
-    try {
-      add(totals, await retry('store a batch', () => store.putArticles(records, (tx) => queue.completeIn(tx, completions))));
-    } catch (error) {
-      if (isTransientDatabaseError(error)) throw error;
-      // One record the store refuses must not cost the batch: store one by one, reject the culprit.
-      for (const [i, finished] of stored.entries()) {
-        try {
-          add(totals, await retry('store a document', () => store.putArticles([records[i]!], (tx) => queue.completeIn(tx, [{ id: finished.id }]))));
-        } catch (single) {
-          if (isTransientDatabaseError(single)) throw single;
-          const reason = `could not be stored: ${single instanceof Error ? single.message : String(single)}`;
-          progress.documents--;
-          progress.rejected++;
-          await write(io.stderr, `rejected ${finished.outcome.origin}: ${reason}\n`);
-          await retry('record a rejection', () => store.putArticles([], (tx) => queue.completeIn(tx, [{ id: finished.id, outcome: { rejected: reason } }])));
-        }
-      }
-      const refused = batch.filter((f) => !f.outcome.ok).map((f) => ({ id: f.id, outcome: { rejected: (f.outcome as { reason: string }).reason } }));
-      if (refused.length > 0) await retry('record rejections', () => store.putArticles([], (tx) => queue.completeIn(tx, refused)));
-    }
+    const refused = batch.filter((f) => !f.outcome.ok).map((f) => ({ id: f.id, outcome: { rejected: (f.outcome as { reason: string }).reason } }));
+    const items = stored.map((finished, i) => ({ finished, record: records[i]! }));
+    const result = await storeBatchOrEach(items, {
+      // The whole batch completes every job, refused ones too; stored one by one, each completes its own.
+      put: (some, whole) =>
+        whole
+          ? retry('store a batch', () => store.putArticles(records, (tx) => queue.completeIn(tx, completions)))
+          : retry('store a document', () => store.putArticles(some.map((s) => s.record), (tx) => queue.completeIn(tx, some.map((s) => ({ id: s.finished.id }))))),
+      refuse: async ({ finished }, error) => {
+        const reason = `could not be stored: ${error instanceof Error ? error.message : String(error)}`;
+        progress.documents--;
+        progress.rejected++;
+        await write(io.stderr, `rejected ${finished.outcome.origin}: ${reason}\n`);
+        await retry('record a rejection', () => store.putArticles([], (tx) => queue.completeIn(tx, [{ id: finished.id, outcome: { rejected: reason } }])));
+      },
+      fatal: isTransientDatabaseError,
+    });
+    addTo(totals, result);
+    if (!result.whole && refused.length > 0) await retry('record rejections', () => store.putArticles([], (tx) => queue.completeIn(tx, refused)));
   };
 
   let batch: Finished[] = [];
@@ -215,12 +215,6 @@ export async function runJobs(
   }
   if (stop.requested) await link();
   return totals;
-}
-
-function add(totals: PutResult, r: PutResult): void {
-  totals.inserted += r.inserted;
-  totals.updated += r.updated;
-  totals.unchanged += r.unchanged;
 }
 
 async function sleepUnlessStopped(ms: number, stop: { requested: boolean }): Promise<void> {

@@ -95,6 +95,9 @@ export interface CopyMatch {
   containment: number | null;
 }
 
+/** The match of an article that copies nothing. */
+export const NO_COPY: CopyMatch = Object.freeze({ duplicateOf: null, matched: null, kind: null, resemblance: null, containment: null });
+
 interface Stored {
   fingerprint: Fingerprint;
   /** The original of its lineage (itself for an original). */
@@ -115,6 +118,16 @@ export class CopyIndex {
   add(id: string, print: Fingerprint): CopyMatch {
     const match = this.find(print);
     const original = match ? this.stored.get(match.matched!)!.original : id;
+    this.remember(id, print, original);
+    return match ? { ...match, duplicateOf: original } : { ...NO_COPY };
+  }
+
+  /** Adds an article whose lineage is already known (linked earlier), without looking for its copies. */
+  seed(id: string, print: Fingerprint, original: string | null): void {
+    this.remember(id, print, original ?? id);
+  }
+
+  private remember(id: string, print: Fingerprint, original: string): void {
     this.stored.set(id, { fingerprint: print, original });
     if (!this.exact.has(print.exact)) this.exact.set(print.exact, id);
     for (const key of bandKeys(print)) {
@@ -122,7 +135,6 @@ export class CopyIndex {
       if (list) list.push(id);
       else this.bands.set(key, [id]);
     }
-    return match ? { ...match, duplicateOf: original } : { duplicateOf: null, matched: null, kind: null, resemblance: null, containment: null };
   }
 
   private find(print: Fingerprint): CopyMatch | null {

@@ -5,7 +5,7 @@
  * publication-date order (then id), so it gives the same result whatever order it was read in.
  */
 import type { AnalysisRecord } from '../document.js';
-import { CopyIndex, fingerprint, type CopyMatch, type CopyOptions, type Fingerprint } from './copies.js';
+import { CopyIndex, fingerprint, NO_COPY, type CopyMatch, type CopyOptions, type Fingerprint } from './copies.js';
 import { StoryClusterer, type StoryOptions } from './stories.js';
 import { articleTerms, DocumentFrequencies, type TermVector } from './terms.js';
 
@@ -56,6 +56,34 @@ export function linkAll(items: readonly LinkItem[], options: LinkOptions = {}): 
   return links.map((link) => ({ ...link, story: linker.storyOfArticle(link.id)! }));
 }
 
+/** An article linked earlier: where it was put then. */
+export interface LinkedItem extends LinkItem {
+  story: string;
+  duplicate_of: string | null;
+}
+
+/**
+ * Links `pending` articles into what is already linked, as a stream does: the linked articles keep
+ * their stories and lineages and are not compared with each other again, so the cost follows the
+ * new articles and their candidates rather than the size of the window. A new article can still
+ * join, bridge and merge earlier stories, and the stories it grows are checked for two events
+ * glued together (`splitMixedStories`). Term weights are counted over both sets, as `linkAll`
+ * counts them. Returns an entry for every article of both sets.
+ */
+export function linkIncrementally(linked: readonly LinkedItem[], pending: readonly LinkItem[], options: LinkOptions = {}): ArticleLinks[] {
+  const frequencies = new DocumentFrequencies();
+  for (const item of linked) frequencies.add(item.terms);
+  for (const item of pending) frequencies.add(item.terms);
+  const linker = new Linker(options, frequencies);
+  linker.seed(linked);
+  const links = linker.linkItems(pending);
+  linker.splitMixedStories(new Set(links.map((link) => link.story)));
+  return [
+    ...linked.map((item) => ({ id: item.id, story: linker.storyOfArticle(item.id)!, duplicate_of: item.duplicate_of, copy: { ...NO_COPY } })),
+    ...links.map((link) => ({ ...link, story: linker.storyOfArticle(link.id)! })),
+  ];
+}
+
 export class Linker {
   private readonly copies: CopyIndex;
   private readonly stories: StoryClusterer;
@@ -69,14 +97,28 @@ export class Linker {
     this.stories = new StoryClusterer(options.stories, frequencies);
   }
 
+  /**
+   * Puts articles linked earlier back in place (their stories and lineages as stored) without
+   * comparing them, so that the articles linked next are compared with them.
+   */
+  seed(items: readonly LinkedItem[]): void {
+    for (const item of byPublication(items)) {
+      this.copies.seed(item.id, item.fingerprint, item.duplicate_of);
+      this.storyOf.set(item.id, item.story);
+      if (item.duplicate_of !== null && item.duplicate_of !== item.id) {
+        // A copy follows its original's story; one whose original is out of reach stays where it is.
+        if (this.storyOf.has(item.duplicate_of)) this.originalOf.set(item.id, item.duplicate_of);
+      } else this.stories.seed({ id: item.id, published: item.published, terms: item.terms }, item.story);
+    }
+  }
+
   /** Links a batch; returns one entry per record, in the batch's linking order (oldest first). */
   link(records: readonly LinkRecord[]): ArticleLinks[] {
     return this.linkItems(records.map(linkItemOf));
   }
 
   linkItems(items: readonly LinkItem[]): ArticleLinks[] {
-    const ordered = [...items].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const links = ordered.map((item) => this.linkOne(item));
+    const links = byPublication(items).map((item) => this.linkOne(item));
     // A story can have merged into another after some of the batch joined it.
     return links.map((link) => ({ ...link, story: this.stories.resolve(link.story) }));
   }
@@ -89,9 +131,9 @@ export class Linker {
     return story === undefined ? null : this.stories.storyOfArticle(id) ?? this.stories.resolve(story);
   }
 
-  /** See `StoryClusterer.splitMixedStories`; for batch linking, once every article is in. */
-  splitMixedStories(): string[] {
-    return this.stories.splitMixedStories();
+  /** See `StoryClusterer.splitMixedStories`; for batch linking, once every article is in (`only`: these stories). */
+  splitMixedStories(only?: ReadonlySet<string>): string[] {
+    return this.stories.splitMixedStories(only);
   }
 
   private linkOne(item: LinkItem): ArticleLinks {
@@ -106,4 +148,9 @@ export class Linker {
     if (originalStory !== undefined && copy.duplicateOf !== item.id) this.originalOf.set(item.id, copy.duplicateOf!);
     return { id: item.id, story, duplicate_of: copy.duplicateOf, copy };
   }
+}
+
+/** Oldest first, then by id: the order in which a set is linked, whatever order it came in. */
+function byPublication<T extends LinkItem>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -151,7 +151,7 @@ export class StoryClusterer {
 
   add(article: StoryArticle): Assignment {
     if (this.countsArticles) this.frequencies.add(article.terms);
-    const vector = blend(new Map(heaviest(this.frequencies.weigh(article.terms), this.options.vectorTerms)), this.options.wordShare);
+    const vector = this.vectorOf(article);
     const day = dayOf(article.published);
     const sparse = this.termIds.sparse(vector);
     const scored = [...this.storyScores(vector, sparse, day)]
@@ -159,7 +159,7 @@ export class StoryClusterer {
       .filter((c) => c.similarity >= this.options.threshold)
       .sort((a, b) => b.similarity - a.similarity || (a.story.id < b.story.id ? -1 : 1));
     const best = scored[0];
-    const story = best?.story ?? this.startStory(article.id);
+    const story = best?.story ?? this.startStory(this.freshStoryId(article.id));
     this.join(story, article.id, vector, sparse, day);
     const merged: string[] = [];
     for (const other of scored.slice(1)) {
@@ -168,6 +168,21 @@ export class StoryClusterer {
       merged.push(other.story.id);
     }
     return { article: article.id, story: story.id, similarity: best?.similarity ?? null, merged };
+  }
+
+  /**
+   * Puts an article linked earlier back into its story (`storyId`, created when new) without
+   * scoring it: the articles added next are compared with it as with any member.
+   */
+  seed(article: StoryArticle, storyId: string): void {
+    if (this.countsArticles) this.frequencies.add(article.terms);
+    const vector = this.vectorOf(article);
+    const story = this.stories.get(storyId) ?? this.startStory(storyId);
+    this.join(story, article.id, vector, this.termIds.sparse(vector), dayOf(article.published));
+  }
+
+  private vectorOf(article: StoryArticle): TermVector {
+    return blend(new Map(heaviest(this.frequencies.weigh(article.terms), this.options.vectorTerms)), this.options.wordShare);
   }
 
   /** The story an id now belongs to (following merges). */
@@ -193,9 +208,9 @@ export class StoryClusterer {
    * of its earliest article; the part holding the story's first article keeps the story's id.
    * Returns the ids of the stories created.
    */
-  splitMixedStories(): string[] {
+  splitMixedStories(only?: ReadonlySet<string>): string[] {
     const created: string[] = [];
-    const pending = [...this.stories.values()];
+    const pending = [...this.stories.values()].filter((story) => only === undefined || only.has(story.id));
     for (let story = pending.pop(); story !== undefined; story = pending.pop()) {
       if (story.articles.length < this.options.splitFrom) continue;
       const halves = bisect(story.articles.map((id) => this.members.get(id)!.vector), this.options);
@@ -258,8 +273,18 @@ export class StoryClusterer {
     return scores;
   }
 
-  private startStory(articleId: string): Story {
-    const story: Story = { id: articleId, articles: [], firstDay: null, lastDay: null };
+  /**
+   * A story id for an article that starts one: its own id, unless taken. An article linked again
+   * finds its former story, named after it, seeded (`seed`) under that id, and maybe merged away.
+   */
+  private freshStoryId(articleId: string): string {
+    let id = articleId;
+    for (let n = 2; this.stories.has(id) || this.mergedInto.has(id); n++) id = `${articleId}#${n}`;
+    return id;
+  }
+
+  private startStory(id: string): Story {
+    const story: Story = { id, articles: [], firstDay: null, lastDay: null };
     this.stories.set(story.id, story);
     return story;
   }

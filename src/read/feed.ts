@@ -85,7 +85,6 @@ function firstText(node: XmlNode, names: readonly string[]): string {
 }
 
 export type FeedBody = { html: string } | { text: string };
-type Body = FeedBody;
 
 interface BodyRule {
   field: string;
@@ -112,7 +111,7 @@ const BODY_RULES: readonly BodyRule[] = [
   { field: 'summary', accepts: () => true, as: 'html', full: false },
 ];
 
-function itemBody(item: XmlNode): { body: Body; full: boolean } | null {
+function itemBody(item: XmlNode): { body: FeedBody; full: boolean } | null {
   for (const rule of BODY_RULES) {
     const element = child(item, [rule.field]);
     if (element === undefined || !rule.accepts(element)) continue;

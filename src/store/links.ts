@@ -10,7 +10,7 @@
  * articles had before); a story that loses all its articles is deleted with its events.
  */
 import type { AnalysisRecord } from '../document.js';
-import { linkAll, linkItemOf, type ArticleLinks, type LinkItem, type LinkOptions } from '../link/index.js';
+import { linkAll, linkIncrementally, linkItemOf, type ArticleLinks, type LinkItem, type LinkOptions } from '../link/index.js';
 import { composeStory, type StoryMember, type StoryRecord } from '../link/story-record.js';
 import type { CanonicalEvent } from '../link/events.js';
 import { DEFAULT_STORY_OPTIONS, dayOf } from '../link/stories.js';
@@ -95,6 +95,7 @@ interface FeatureRow {
   terms: Record<string, number> | string;
   story: string | null;
   duplicate_of: string | null;
+  pending: boolean;
 }
 
 const encodeMinhash = (minhash: Uint32Array): string => Buffer.from(minhash.buffer, minhash.byteOffset, minhash.byteLength).toString('base64');
@@ -144,7 +145,7 @@ async function loadWindow(tx: SqlExecutor, pendingDays: ReadonlyArray<number | n
   const lo = days.length > 0 ? Math.min(...days) - windowDays : 1;
   const hi = days.length > 0 ? Math.max(...days) + windowDays : 0;
   const { rows } = await tx.query<FeatureRow & Record<string, unknown>>(
-    `SELECT f.article_id, f.published, f.day, f.exact, f.shingles, f.minhash, f.terms, a.story, a.duplicate_of
+    `SELECT f.article_id, f.published, f.day, f.exact, f.shingles, f.minhash, f.terms, a.story, a.duplicate_of, f.pending
      FROM link_features f JOIN articles a ON a.id = f.article_id
      WHERE f.day BETWEEN $1 AND $2 OR f.day IS NULL`,
     [lo, hi],
@@ -158,7 +159,11 @@ async function loadWindow(tx: SqlExecutor, pendingDays: ReadonlyArray<number | n
  */
 function storyIds(links: readonly ArticleLinks[], previous: ReadonlyMap<string, string | null>): Map<string, string> {
   const clusters = new Map<string, string[]>();
-  for (const link of links) clusters.set(link.story, [...(clusters.get(link.story) ?? []), link.id]);
+  for (const link of links) {
+    const members = clusters.get(link.story);
+    if (members) members.push(link.id);
+    else clusters.set(link.story, [link.id]);
+  }
   const ordered = [...clusters].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
   const taken = new Set<string>();
   const ids = new Map<string, string>();
@@ -169,7 +174,10 @@ function storyIds(links: readonly ArticleLinks[], previous: ReadonlyMap<string, 
       if (old) votes.set(old, (votes.get(old) ?? 0) + 1);
     }
     const choice = [...votes].filter(([id]) => !taken.has(id)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-    const id = choice ?? (taken.has(cluster) ? members[0]! : cluster);
+    // A cluster's own id is an article's (the one that started it) unless linking had to make one up.
+    let id = choice ?? (taken.has(cluster) || !members.includes(cluster) ? members[0]! : cluster);
+    // An article linked again away from the story named after it: that story keeps the name.
+    for (let n = 2; taken.has(id); n++) id = `${members[0]!}#${n}`;
     taken.add(id);
     ids.set(cluster, id);
   }
@@ -181,6 +189,10 @@ export interface RelinkResult {
   relinked: number;
   /** Stories recomposed (created, grown, merged or split). */
   stories: number;
+  /** Stored articles read to link the pending ones (those in their time window). */
+  window?: number;
+  /** Milliseconds spent in each phase, for benchmarks. */
+  phases?: Record<'load' | 'cluster' | 'update' | 'recompose', number>;
 }
 
 /**
@@ -199,15 +211,34 @@ export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): P
   );
   if (pending.length === 0) return { relinked: 0, stories: 0 };
   const windowDays = options.stories?.windowDays ?? DEFAULT_STORY_OPTIONS.windowDays;
+  let started = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const ms = now - started;
+    started = now;
+    return ms;
+  };
   const rows = await loadWindow(tx, pending.map((p) => (p.day === null ? null : Number(p.day))), windowDays);
   const changed = new Set(pending.map((p) => p.article_id));
   const previous = new Map(rows.map((r) => [r.article_id, r.story]));
-  const links = linkAll(rows.map(itemOfRow), options);
+  const load = lap();
+  // Articles linked before keep their places and only the new ones are compared (the cost follows
+  // the new articles, not the window); a window of new articles alone is linked as one set.
+  const linked = rows.filter((r) => !r.pending && r.story !== null);
+  const links =
+    linked.length === 0
+      ? linkAll(rows.map(itemOfRow), options)
+      : linkIncrementally(
+          linked.map((r) => ({ ...itemOfRow(r), story: r.story!, duplicate_of: r.duplicate_of })),
+          rows.filter((r) => r.pending || r.story === null).map(itemOfRow),
+          options,
+        );
   const ids = storyIds(links, previous);
   const before = new Map(rows.map((r) => [r.article_id, r]));
   const updates = links
     .map((l) => ({ id: l.id, story: ids.get(l.story)!, duplicate_of: l.duplicate_of }))
     .filter((u) => before.get(u.id)?.story !== u.story || before.get(u.id)?.duplicate_of !== u.duplicate_of);
+  const cluster = lap();
   if (updates.length > 0) {
     await tx.query(
       `UPDATE articles SET story = x.story, duplicate_of = x.duplicate_of
@@ -227,12 +258,14 @@ export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): P
     const story = updated.get(id) ?? before.get(id)?.story;
     if (story) affected.add(story);
   }
+  const update = lap();
   await recompose(tx, [...affected]);
   await tx.query(`UPDATE link_features SET pending = false WHERE article_id = ANY($1::text[])`, [textArray([...changed])]);
-  return { relinked: updates.length, stories: affected.size };
+  return { relinked: updates.length, stories: affected.size, window: rows.length, phases: { load, cluster, update, recompose: lap() } };
 }
 
 interface MemberRow {
+  seq: string | number;
   body: string;
   record: Omit<AnalysisRecord, 'body'> | string;
   story: string;
@@ -243,15 +276,19 @@ interface MemberRow {
 async function recompose(tx: SqlExecutor, storyIds: readonly string[]): Promise<void> {
   if (storyIds.length === 0) return;
   const { rows } = await tx.query<MemberRow & Record<string, unknown>>(
-    `SELECT body, record::text AS record, story, duplicate_of FROM articles
-     WHERE story IN (SELECT jsonb_array_elements_text($1::text::jsonb)) ORDER BY seq`,
-    [JSON.stringify(storyIds)],
+    // Sorted here, not by the server: sorting the rows with their bodies and records spilled to disk.
+    `SELECT seq, body, record::text AS record, story, duplicate_of FROM articles
+     WHERE story = ANY($1::text[])`,
+    [textArray(storyIds)],
   );
+  rows.sort((a, b) => Number(a.seq) - Number(b.seq));
   const members = new Map<string, StoryMember[]>();
   for (const row of rows) {
     const record = typeof row.record === 'string' ? (JSON.parse(row.record) as Omit<AnalysisRecord, 'body'>) : row.record;
     const member = { ...record, body: row.body, duplicate_of: row.duplicate_of } as StoryMember;
-    members.set(row.story, [...(members.get(row.story) ?? []), member]);
+    const list = members.get(row.story);
+    if (list) list.push(member);
+    else members.set(row.story, [member]);
   }
   await tx.query(`DELETE FROM stories WHERE id IN (SELECT jsonb_array_elements_text($1::text::jsonb))`, [JSON.stringify(storyIds)]);
   const stories: StoryRecord[] = [];
