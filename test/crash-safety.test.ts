@@ -101,6 +101,7 @@ describe('ingest killed with SIGKILL and run again', () => {
       }
       // Where the kills landed (before the first commit, between commits, or after the last).
       console.log(`${backend.name}: uninterrupted run ${duration} ms; killed after ${kills.join('; ')}`);
-    }, 600_000);
+      // Each run ingests the demo twice (killed, then again) and exports it: a few minutes at most on a loaded machine.
+    }, Math.max(600_000, RUNS * 180_000));
   }
 });
