@@ -40,6 +40,22 @@ describe('looseKey', () => {
   it('keeps a consonant that is not a final "h" after a vowel', () => expect(looseKey(placeKey('Homs'))).not.toBe(looseKey(placeKey('Hom'))));
 });
 
+describe('documentCountries and currencies', () => {
+  const body = 'Traders in Zzyzx said the US dollar rose again.';
+  const us: Entity = { start: body.indexOf('US'), end: body.indexOf('US') + 2, text: 'US', type: 'LOC', subtype: 'country', key: 'loc:united-states', name: 'US' };
+  it('counts a country named before "dollar" only without the text to see it', () => {
+    expect(body.slice(us.start, us.end)).toBe('US');
+    expect(documentCountries([us])).toEqual(['US']);
+    expect(documentCountries([us], body)).toEqual([]);
+  });
+  it('does not place the currency\'s country', () => expect(placesOf(body, [us]).size).toBe(0));
+});
+
+describe('settlement nouns after a name', () => {
+  it('a capitalised Village belongs to a neighbourhood\'s name, not a town called "Little"', () =>
+    expect(geocode('Little Village', { countries: ['US'] })).toBeNull());
+});
+
 describe('documentCountries from regions', () => {
   const region = (name: string): Entity => ({ start: 0, end: name.length, text: name, type: 'LOC', subtype: 'region', key: `loc:${name.toLowerCase()}`, name });
   it('a region the tables know names its country', () => expect(documentCountries([region('Tigray')])).toEqual(['ET']));
@@ -78,6 +94,10 @@ const LOOKUPS: ReadonlyArray<{ name: string; countries: string[]; hint?: PlaceHi
   { name: 'Beirut - Hamra', countries: ['LB'], country: 'LB', lat: 33.89, lon: 35.49, precision: 1 },
   { name: 'Aleppo International Airport', countries: ['SY'], country: 'SY', lat: 36.2, lon: 37.16, precision: 2 },
   { name: 'Kharkiv railway station', countries: ['UA'], country: 'UA', lat: 49.98, lon: 36.25, precision: 2 },
+  { name: 'Kirkuk city', countries: ['IQ'], country: 'IQ', lat: 35.47, lon: 44.39, precision: 1 },
+  { name: 'Quezon City', countries: ['PH'], country: 'PH', lat: 14.65, lon: 121.05, precision: 1 },
+  { name: 'Mubi LGA', countries: ['NG'], country: 'NG', lat: 10.27, lon: 13.27, precision: 2 },
+  { name: 'Gaza', countries: ['IL'], hint: 'region', country: 'PS', lat: 31.5, lon: 34.47, precision: 2 },
 ];
 
 describe('geocode', () => {

@@ -310,3 +310,82 @@ describe('US state abbreviations', () => {
     expect(geocode('Springfield', { countries: ['US'] })?.lat).toBeCloseTo(39.8, 0);
   });
 });
+
+/** An invented text through every stage, events included. */
+function analysed(text: string): Document {
+  return annotateEvents(STAGES.reduce((d, stage) => stage(d), extractDocument('test', { text, title: 'Fictional report', published: '2021-06-06' }, { now: NOW })));
+}
+
+/** The mention whose text is `text`. */
+const mentionOf = (doc: Document, mentions: readonly PlaceMention[], text: string): PlaceMention | undefined => mentions.find((m) => doc.body.slice(m.start, m.end) === text);
+
+describe('conflict-report phrasing', () => {
+  it('places a village the gazetteer lacks by the district in brackets after it', () => {
+    const doc = analysed('On 5 June 2021, gunmen raided Zzyzxville village (Mubi LGA, Adamawa) and burned two houses.');
+    const district = mentionOf(doc, placeMentions(doc), 'Mubi LGA');
+    expect(district).toMatchObject({ container: true, place: { name: 'Mubi', country_code: 'NG', precision: 2 } });
+    expect(doc.events[0]?.location).toMatchObject({ name: 'Mubi', precision: 2 });
+  });
+
+  it('takes the ends of a route only when nothing else is named', () => {
+    const doc = analysed('On 5 June 2021, truck drivers protested on the Lagos - Ibadan road near Sagamu, demanding lower tolls.');
+    const mentions = placeMentions(doc);
+    expect(mentionOf(doc, mentions, 'Lagos')?.aside).toBe(true);
+    expect(mentionOf(doc, mentions, 'Ibadan')?.aside).toBe(true);
+    expect(doc.events[0]?.location?.country).toBe('Nigeria');
+    expect(placeKey(doc.events[0]!.location!.name)).toBe(placeKey(mentionOf(doc, mentions, 'Sagamu')!.place.name));
+  });
+
+  it('passes over where people came from for where they acted', () => {
+    const doc = analysed('On 5 June 2021, villagers protested in Kano after a bus from Zaria crashed.');
+    expect(mentionOf(doc, placeMentions(doc), 'Zaria')?.aside).toBe(true);
+    expect(doc.events[0]?.location?.name).toBe('Kano');
+  });
+
+  it('reads "X in Ar-Y" as X in its container even when the tagger left the article out', () => {
+    const doc = analysed('On 5 June 2021, rebels shelled farms near Tal Abyad in Ar-Raqqa, damaging a barn.');
+    const mentions = placeMentions(doc);
+    expect(mentionOf(doc, mentions, 'Raqqa')?.container).toBe(true);
+    expect(placeKey(doc.events[0]!.location!.name)).toBe(placeKey(mentionOf(doc, mentions, 'Tal Abyad')!.place.name));
+  });
+
+  it('lets a place\'s other name stand in brackets before its district noun', () => {
+    const doc = analysed('On 5 June 2021, militants attacked a checkpoint in the Zzyzx area of Spin Boldak (Old Boldak) district, Kandahar.');
+    expect(mentionOf(doc, placeMentions(doc), 'Kandahar')?.container).toBe(true);
+    expect(doc.events[0]?.location?.precision).toBe(2);
+    expect(placeKey(doc.events[0]!.location!.name)).toBe(placeKey('Spin Boldak'));
+  });
+
+  it('prefers the district in brackets to the country-wide phrase it locates', () => {
+    const doc = analysed('On 5 June 2021, rebels fired mortars at Zzyzx village in western Yemen (Hays, Al Hudaydah), damaging a school.');
+    const location = doc.events[0]?.location;
+    expect(location?.precision).toBeLessThan(3);
+    expect(placeKey(location!.name)).toBe(placeKey('Hays'));
+  });
+
+  it('keeps a district named before a country-wide phrase over the province in brackets after it', () => {
+    const doc = analysed('On 5 June 2021, rebels shelled houses in Hayfan district in southern Yemen (Taizz), wounding a woman.');
+    expect(mentionOf(doc, placeMentions(doc), 'Taizz')?.container).toBe(true);
+    expect(placeKey(doc.events[0]!.location!.name)).toBe(placeKey('Hayfan'));
+  });
+
+  it('takes no country from a currency\'s name', () => {
+    const doc = analysed('On 5 June 2021, shopkeepers protesting the soaring US dollar blocked the main road in Zahle.');
+    expect(placeMentions(doc).map((m) => m.place.country_code)).not.toContain('US');
+    expect(doc.events[0]?.location?.country).toBe('Lebanon');
+  });
+
+  it('looks inside a tagged span that runs on into ordinary words', () => {
+    const doc = taggedAs('A small protest was held in Pinsk of the Brest region out of solidarity with farmers.', 'Pinsk of the Brest region out of solidarity with farmers', 'LOC');
+    const mentions = placeMentions(doc);
+    expect(mentions.map((m) => doc.body.slice(m.start, m.end))).toEqual(['Pinsk']);
+    expect(mentions[0]!.place.country_code).toBe('BY');
+  });
+
+  it('keeps a town\'s name when a force is named "X City police"', () => {
+    const doc = untagged('Two men were wounded on Friday, Baton Rouge City police said.');
+    const mentions = placeMentions(doc);
+    expect(mentions.map((m) => doc.body.slice(m.start, m.end))).toEqual(['Baton Rouge']);
+    expect(mentions[0]!.place.country_code).toBe('US');
+  });
+});

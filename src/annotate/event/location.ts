@@ -7,12 +7,15 @@
  *
  * Besides the LOC entities the places layer placed, a capitalised name the tagger left out is a
  * place mention when the words around it say so ("in Xville", "near Xville", "Xville village",
- * "Xville (District, Province)") and the gazetteer knows it as a town in the document's countries.
+ * "Xville (District, Province)") and the gazetteer knows it as a town in the document's countries;
+ * the district and province in such brackets are containers at precision 2 (`adminBracketMentions`).
+ * The ends of a route ("the Xton-Yville highway") and where people came from ("workers from Xton")
+ * are named aside and, like containers, win only when nothing else is named.
  * The main place falls back to the headline's town when the body names none (`headlinePlace`); a
  * neighbourhood or a side of town is reported by its city's name (`reportedName`).
  */
-import type { Document, DocumentPlace, EventLocation, Span } from '../../document.js';
-import { cityOfSection, documentCountries, geocode, isKnownRegion, type Place } from '../geo/index.js';
+import type { Document, DocumentPlace, Entity, EventLocation, Span } from '../../document.js';
+import { cityOfSection, currencyMention, documentCountries, geocode, isKnownRegion, type Place } from '../geo/index.js';
 import { gazetteer, placeKey, rowsNamed } from '../geo/gazetteer.js';
 
 export interface PlaceMention extends Span {
@@ -26,6 +29,12 @@ export interface PlaceMention extends Span {
    * "a village west of Hama"): the earlier place is where it happened.
    */
   container?: boolean;
+  /**
+   * A place named for another reason than being where it happened: an end of a route ("the
+   * Xton-Yville highway") or where people came from ("workers from Xton"). Like a container, it
+   * counts only when nothing else is named.
+   */
+  aside?: boolean;
 }
 
 /** A capitalised name of up to four words; lower-case particles may join them ("Recanto das Emas", "Bin Jawad"). */
@@ -93,6 +102,9 @@ function townMention(name: string, start: number, place: Place): PlaceMention {
  */
 const STRONG_LOCATIVE_BEFORE = /\b(?:in|near|outside|(?:town|village|city|suburb|township|locality|neighbou?rhood)\s+of)\s+(?:the\s+)?$/u;
 
+/** A settlement noun after a town's name ("Xton City", "Xton town"). */
+const SETTLEMENT_SUFFIX = /\s(?:[Cc]ity|town|village)$/u;
+
 /**
  * The name, else its longest leading words the gazetteer knows ("in Hope Mills Sunday": the name ran
  * on into the weekday); a side of town before a town's name is left out ("West Dayton" → Dayton, not
@@ -109,9 +121,27 @@ function townOrPrefix(name: string, countries: readonly string[]): { name: strin
     const candidate = words.join(' ');
     if (NOT_A_PLACE.has(candidate.toLowerCase())) continue;
     const place = townNamed(candidate, countries);
-    if (place) return { name: candidate, place, offset: 0 };
+    if (!place) continue;
+    // "Xton City police": the town is "Xton", named as its other mentions name it (but "Plant City" is itself).
+    const shorter = words.length > 1 && SETTLEMENT_SUFFIX.test(candidate) ? candidate.replace(SETTLEMENT_SUFFIX, '') : null;
+    if (shorter && townNamed(shorter, countries)?.geonameId === place.geonameId) return { name: shorter, place, offset: 0 };
+    return { name: candidate, place, offset: 0 };
   }
   return null;
+}
+
+/** Lower-case words that may stand inside a name ("Recanto das Emas", "Bank of the West"). */
+const NAME_PARTICLE = /^(?:de|da|do|das|dos|del|della|di|du|la|le|el|al|as|ad|ar|an|ash|bin|ibn|wa|y|of|the|and)$/u;
+
+/**
+ * A tagged span that runs on from the name into ordinary words ("Xton of the Y region out of
+ * solidarity", "Ali village of Xdis district") and that the places layer could not place: the
+ * tagger's boundary is wrong, so the name inside is looked at on its own.
+ */
+function runsOnUnplaced(doc: Document, entity: Entity, start: number, end: number): boolean {
+  if (entity.type === 'LOC' && doc.places.some((p) => p.key === entity.key && p.lat !== null)) return false;
+  const outside = `${doc.body.slice(entity.start, Math.max(entity.start, start))} ${doc.body.slice(Math.min(entity.end, end), entity.end)}`;
+  return outside.split(/[\s,]+/u).some((word) => /^\p{Ll}/u.test(word) && !NAME_PARTICLE.test(word));
 }
 
 /** Names the tagger did not mark as places that the text puts somewhere, placed at town precision when the gazetteer knows them. */
@@ -122,7 +152,8 @@ function untaggedPlaceMentions(doc: Document, countries: readonly string[]): Pla
     const name = m[1] ?? m[2]!;
     const start = m.index + m[0].indexOf(name, m[1] === undefined ? 0 : m[0].length - name.length);
     if (NOT_A_PLACE.has(name.toLowerCase())) continue;
-    const entity = overlapping(start, start + name.length);
+    const tagged = overlapping(start, start + name.length);
+    const entity = tagged && !runsOnUnplaced(doc, tagged, start, start + name.length) ? tagged : undefined;
     if (entity) {
       // Tagged as something else over exactly these words, with a cue only places take: the cue wins.
       const strongCue = m[1] === undefined || STRONG_LOCATIVE_BEFORE.test(doc.body.slice(Math.max(0, start - 30), start));
@@ -151,6 +182,48 @@ function untaggedPlaceMentions(doc: Document, countries: readonly string[]): Pla
     // "Baltimore City police": the town is the leading words the gazetteer knows.
     const town = townOrPrefix(name, countries);
     if (town) found.push(townMention(town.name, start + town.offset, town.place));
+  }
+  return found;
+}
+
+/** Nouns after an administrative unit's name: "Apa LGA", "Mubende district", "Kolofata subdivision". */
+const ADMIN_NOUN = String.raw`(?:LGA|district|sub-?district|province|state|region|governorate|county|municipality|department|subdivision|sub-?county|upazila|commune|division|oblast|raion|rayon|prefecture|regency|tehsil|taluka|block)`;
+/** One administrative name in such a bracket: a name, perhaps its unit noun, up to the next comma or the bracket's end. */
+const ADMIN_NAME = new RegExp(String.raw`(${NAME})(?:\s+${ADMIN_NOUN})?\s*(?=,|\)|$)`, 'gu');
+/**
+ * Conflict reports place a village by its district and province in brackets right after it
+ * ("Xville (Yton, Zland)", "Xville village (Yton district)"): the bracket follows a capitalised
+ * word or a settlement noun and holds only names, each perhaps with its unit noun.
+ */
+const ADMIN_BRACKET = new RegExp(
+  String.raw`(?:\p{Lu}[\p{L}'’-]*|village|villages|town|area|front|camp|locality|community|sector)\s*\((\s*${NAME}(?:\s+${ADMIN_NOUN})?(?:\s*,\s*${NAME}(?:\s+${ADMIN_NOUN})?){0,2}\s*)\)`,
+  'gu',
+);
+const HAS_LOWER_CASE = /\p{Ll}/u;
+
+/**
+ * The administrative units of such brackets, as containers at precision 2: the district's town
+ * (or the province's capital) is where a report places a village the gazetteer lacks. With no
+ * country to search, only a name found in a single country counts (a bare district name is a
+ * namesake somewhere else as often as not).
+ */
+function adminBracketMentions(body: string, countries: readonly string[]): PlaceMention[] {
+  const found: PlaceMention[] = [];
+  for (const bracket of body.matchAll(ADMIN_BRACKET)) {
+    const inner = bracket[1]!;
+    const innerStart = bracket.index + bracket[0].length - 1 - inner.length;
+    for (const m of inner.matchAll(ADMIN_NAME)) {
+      const name = m[1]!;
+      // "(PMF)", "(IS)": acronyms of forces and groups, not districts.
+      if (!HAS_LOWER_CASE.test(name) || NOT_A_PLACE.has(name.toLowerCase())) continue;
+      if (countries.length === 0 && countriesNamed(name) > 1) continue;
+      const place = geocode(name, { countries: [...countries], hint: 'region' });
+      if (!place || place.lat === null || place.precision === 3) continue;
+      if (countries.length > 0 && place.countryCode && !countries.includes(place.countryCode)) continue;
+      const start = innerStart + m.index;
+      const mention = townMention(name, start, place);
+      found.push({ ...mention, place: { ...mention.place, precision: 2 }, container: true });
+    }
   }
   return found;
 }
@@ -196,12 +269,38 @@ function runOnMention(body: string, start: number, end: number, countries: reado
 
 /** Between a place and the next one, words that make the next one its container or landmark ("X, Y", "X (District, Y", "X district of Y", "X west of Y"). */
 const CONTAINER_GAP = new RegExp(
-  String.raw`^(?:\s+(?:city|town|village|villages|district|sub-?district|area|municipality|subdivision|community|neighbou?rhood|township|county|LGA|upazila|front|camp|junction|checkpoint|check\s+post|fort)(?:\s+cent(?:er|re))?)?` +
-    String.raw`(?:\s*,\s*|\s*\(\s*(?:[^()]{0,40},\s*)?|\s+(?:(?:in|of)\s+(?:the\s+)?(?:(?:\p{Ll}+\s+){0,2}of\s+(?:the\s+)?)?|(?:near|outside)\s+(?:the\s+)?|(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+of\s+(?:the\s+)?))$`,
+  // "Xville (Old Xville) district, Y": the place's other name in brackets may stand before its noun.
+  String.raw`^(?:\s*\([^()]{1,40}\))?(?:\s+(?:city|town|village|villages|district|sub-?district|area|municipality|subdivision|community|neighbou?rhood|township|county|LGA|upazila|front|camp|junction|checkpoint|check\s+post|fort)(?:\s+cent(?:er|re))?)?` +
+    String.raw`(?:\s*,\s*|\s*\(\s*(?:[^()]{0,40},\s*)?|\s+(?:(?:in|of)\s+(?:the\s+)?(?:(?:\p{Ll}+\s+){0,2}of\s+(?:the\s+)?)?|(?:near|outside)\s+(?:the\s+)?|(?:(?:north|south)-?(?:east|west)?|east|west)(?:ern)?\s+of\s+(?:the\s+)?))` +
+    // "Tell Xabiad in Ar-Yqqa": an Arabic article the tagger left outside the name.
+    String.raw`(?:(?:[Aa](?:l|r|s|d|n|sh|t|z)|[Ee](?:l|r|s|d))[-\s])?$`,
   'u',
 );
 /** After a "X, Y" pair, words that make it a list of places rather than a place and its region. */
 const LIST_AFTER = /^\s*(?:and|or|&)\s/u;
+
+/** "the Xton-Yville highway", "Xton - al Yville road", "the Xland-Yland border": a route between two places, named by its ends. */
+const ROUTE = new RegExp(
+  String.raw`\p{Lu}[\p{L}'’]*(?:\s+\p{L}[\p{L}'’]*){0,3}\s*[-–]\s*(?:(?:al|el|ad|ar|as|an)[-\s])?\p{Lu}[\p{L}'’]*(?:\s+\p{Lu}[\p{L}'’]*){0,3}` +
+    String.raw`\s+(?:(?:national|international|federal|main|old)\s+)?(?:highway|road|motorway|expressway|route|stretch|border|axis|corridor)\b`,
+  'gu',
+);
+/** "workers from Xton", "displaced from Xton and Yville": where people came from, not where it happened. */
+const ORIGIN_BEFORE = /\bfrom\s+(?:the\s+)?(?:(?:city|town|village|district|province|state)\s+of\s+)?$/u;
+const LIST_JOIN = /^\s*(?:,|,?\s+and|,?\s+or)\s+$/u;
+
+/** Marks route ends and places of origin (see `PlaceMention.aside`). */
+function markAsides(mentions: readonly PlaceMention[], body: string): void {
+  const routes = [...body.matchAll(ROUTE)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (routes.some((r) => m.start < r.end && m.end > r.start)) m.aside = true;
+    const before = body.slice(Math.max(0, m.start - 40), m.start);
+    const previous = mentions[i - 1];
+    const listedAfterOrigin = previous?.aside === true && previous.end <= m.start && LIST_JOIN.test(body.slice(previous.end, m.start));
+    if (ORIGIN_BEFORE.test(before) || listedAfterOrigin) m.aside = true;
+  }
+}
 
 /** Marks the places named only to locate the one before them (see `PlaceMention.container`). */
 function markContainers(mentions: readonly PlaceMention[], body: string): void {
@@ -209,15 +308,14 @@ function markContainers(mentions: readonly PlaceMention[], body: string): void {
     const before = mentions[i - 1]!;
     const after = mentions[i]!;
     const gap = body.slice(before.end, after.start);
-    // Only a town or region locates by a container; "western Yemen (…, Al Hudaydah)" is better placed by the region.
-    if (before.place.precision === 3 || gap.length > 60 || !CONTAINER_GAP.test(gap)) continue;
+    if (gap.length > 60 || !CONTAINER_GAP.test(gap)) continue;
     if (/^\s*,\s*$/u.test(gap) && LIST_AFTER.test(body.slice(after.end, after.end + 6))) continue;
     after.container = true;
   }
 }
 
 function countriesOf(doc: Document): string[] {
-  const countries = documentCountries(doc.entities);
+  const countries = documentCountries(doc.entities, doc.body);
   for (const p of doc.places) if (p.country_code && !countries.includes(p.country_code)) countries.push(p.country_code);
   return countries;
 }
@@ -262,13 +360,16 @@ export function placeMentions(doc: Document): PlaceMention[] {
   const countries = countriesOf(doc);
   const mentions: PlaceMention[] = [];
   for (const e of doc.entities) {
-    if (e.type !== 'LOC') continue;
+    if (e.type !== 'LOC' || currencyMention(doc.body, e)) continue;
     const fuller = runOnMention(doc.body, e.start, e.end, countries);
     const place = byKey.get(e.key);
     if (fuller) mentions.push(fuller);
     else if (place && place.lat !== null) mentions.push({ start: e.start, end: e.end, place });
   }
-  const extra = untaggedPlaceMentions(doc, countries).filter((x) => !mentions.some((m) => m.start < x.end && m.end > x.start));
+  const extra: PlaceMention[] = [];
+  for (const x of [...untaggedPlaceMentions(doc, countries), ...adminBracketMentions(doc.body, countries)]) {
+    if (!mentions.some((m) => m.start < x.end && m.end > x.start) && !extra.some((m) => m.start < x.end && m.end > x.start)) extra.push(x);
+  }
   const dateline = datelineMention(doc.body, countries);
   if (dateline) {
     const tagged = mentions.find((m) => m.start === dateline.start);
@@ -278,6 +379,7 @@ export function placeMentions(doc: Document): PlaceMention[] {
   const all = (extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start)).filter((m) => !namesAStreet(doc.body, m));
   markStrays(all, doc.body);
   markContainers(all, doc.body);
+  markAsides(all, doc.body);
   return all;
 }
 
@@ -315,14 +417,18 @@ function markStrays(mentions: PlaceMention[], body: string): void {
   for (const m of mentions) if (m.place.precision === 1 && m.place.country_code && m.place.country_code !== leader) m.stray = true;
 }
 
-/** The finest place; the first named on ties ("in Campinas, São Paulo": the town comes first). A container counts only when nothing else is left. */
+/**
+ * The finest place; the first named on ties ("in Campinas, São Paulo": the town comes first). A
+ * container or a place named aside counts only when nothing but a country-wide place is left.
+ */
 function finest(mentions: readonly PlaceMention[]): PlaceMention | undefined {
   let best: PlaceMention | undefined;
   for (const m of mentions) {
-    if (m.stray || m.container) continue;
+    if (m.stray || m.container || m.aside) continue;
     if (!best || m.place.precision < best.place.precision) best = m;
   }
-  if (best) return best;
+  // "western Yemen (Xdistrict, Yprovince)": a region or town placing a country-wide phrase says more than it.
+  if (best && best.place.precision < 3) return best;
   for (const m of mentions) {
     if (m.stray) continue;
     if (!best || m.place.precision < best.place.precision) best = m;
@@ -375,8 +481,11 @@ export function eventLocation(mentions: readonly PlaceMention[], sentence: Span,
     if (inSentence.place.precision === 3 && main && main.precision < 3 && main.country === inSentence.place.country) return toLocation(main, true);
     // A county or state alone in the sentence: the story's town of that country is the better guess ("… in
     // Marion County" in a story of a Belleview shooting). Not a distance test: counties share their names
-    // across states, and the gazetteer's point for one may be its namesake's.
-    if (inSentence.place.precision === 2 && main && main.precision === 1 && main.country_code === inSentence.place.country_code) return toLocation(main, true);
+    // across states, and the gazetteer's point for one may be its namesake's. Not when the sentence
+    // names a town, even one set aside ("on the Lagos - Ibadan road near Sagamu"): the region is then
+    // where the text puts the event.
+    const namesTown = mentions.some((m) => within(m, sentence) && m.place.precision === 1);
+    if (inSentence.place.precision === 2 && !namesTown && main && main.precision === 1 && main.country_code === inSentence.place.country_code) return toLocation(main, true);
     return toLocation(inSentence.place, false);
   }
   const inParagraph = finest(mentions.filter((m) => within(m, paragraph)));

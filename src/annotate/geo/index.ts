@@ -209,9 +209,15 @@ for (const region of REGIONS) {
 const ABBREVIATION = /^(?:\p{Lu}\.?\s?){1,3}$|\.$/u;
 const abbreviationKeys = new Set(REGIONS.flatMap((r) => r.names.filter((n) => ABBREVIATION.test(n)).map((n) => placeKey(n))));
 
+/**
+ * A region of the tables in the document's countries; with none of them, the region itself when its
+ * name is spelled out and all regions of that name lie in one country ("Gaza" in a story that names
+ * only Israel). An abbreviation ("TN", "Pa.") outside its country is too likely something else.
+ */
 function regionPlace(name: string, { countries }: Scope): Place | null {
   const candidates = regionsByKey.get(placeKey(name)) ?? [];
-  const region = candidates.find((r) => countries.includes(r.country)) ?? (countries.length === 0 ? candidates[0] : undefined);
+  const unambiguous = candidates.length > 0 && candidates.every((r) => r.country === candidates[0]!.country) && !ABBREVIATION.test(name);
+  const region = candidates.find((r) => countries.includes(r.country)) ?? (countries.length === 0 || unambiguous ? candidates[0] : undefined);
   if (!region) return null;
   const row = gazetteerRow(region.capital, { countries: [region.country], near: [] });
   const country = countryByCode(region.country);
@@ -237,7 +243,7 @@ function cityPlace(name: string, scope: Scope): Place | null {
 }
 
 const COMPASS = /^((?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central|eastern|western)\s+(.+)$/iu;
-const REGION_NOUN = 'province|governorate|region|district|state|county|prefecture|oblast|countryside|area';
+const REGION_NOUN = 'province|governorate|region|district|sub-?district|state|county|prefecture|oblast|countryside|area|lga|municipality|subdivision|department|upazila|regency|commune';
 /** Sites named after the town they serve or stand by: "Aleppo International Airport", "Mosul Dam", "Kharkiv railway station". */
 const SITE_NOUN =
   '(?:international\\s+|military\\s+|central\\s+|old\\s+|new\\s+)?(?:airport|air\\s*base|airfield|prison|checkpoint|(?:border\\s+)?crossing|' +
@@ -249,6 +255,9 @@ const QUALIFIERS: ReadonlyArray<readonly [RegExp, PlaceHint, 1 | 2]> = [
   [new RegExp(`^(.+?)\\s+(?:${REGION_NOUN})$`, 'iu'), 'region', 2],
   [new RegExp(`^(?:the\\s+)?(?:${REGION_NOUN})\\s+of\\s+(?:the\\s+)?(.+)$`, 'iu'), 'region', 2],
   [/^(?:the\s+)?(?:city|town|village|port|suburb)\s+of\s+(.+)$/iu, 'city', 1],
+  // "Xton city", "Xton City", "Xton town": tried only when the whole name is unknown, so "Quezon City" stays itself. A
+  // capitalised Village or Town is part of a neighbourhood's name ("Little Village", "Old Town").
+  [/^(.+?)\s+(?:[Cc]ity|town|village)$/u, 'city', 1],
   [new RegExp(`^(.+?)\\s+${SITE_NOUN}$`, 'iu'), null, 2],
 ];
 
@@ -325,11 +334,23 @@ function countryOfRegion(name: string): string | null {
   return candidates.length > 0 && candidates.every((r) => r.country === candidates[0]!.country) ? candidates[0]!.country : null;
 }
 
-/** ISO2 codes of the countries a document talks about (named, by demonym or by region), most mentioned first. */
-export function documentCountries(entities: readonly Entity[]): string[] {
+/** "the US dollar", "the Lebanese pound": a currency's name, which says nothing of where a story is. */
+const CURRENCY_AFTER = /^\s+(?:dollars?|pounds?|euros?|liras?|rupees?|dinars?|dirhams?|riy?als?|shillings?|francs?|pesos?|yuan|yen|rubles?|roubles?|hryvnias?|nairas?|rand|cedis?|birr|taka|afghanis?|kyats?)\b/iu;
+
+/** True when the mention is the country part of a currency's name. */
+export function currencyMention(body: string, e: { end: number }): boolean {
+  return CURRENCY_AFTER.test(body.slice(e.end, e.end + 12));
+}
+
+/**
+ * ISO2 codes of the countries a document talks about (named, by demonym or by region), most
+ * mentioned first. With the body, a currency's country ("the US dollar") does not count.
+ */
+export function documentCountries(entities: readonly Entity[], body?: string): string[] {
   const tally = new Map<string, number>();
   for (const e of entities) {
     if (e.type !== 'LOC' && e.subtype !== 'nationality') continue;
+    if (body !== undefined && currencyMention(body, e)) continue;
     const bare = COMPASS.exec(e.name)?.[2] ?? e.name;
     const found = countryByName(bare)?.iso2;
     const region = e.type === 'LOC' ? countryOfRegion(bare) : null;
@@ -360,10 +381,10 @@ const FLOOR_OF_SUBTYPE: Record<string, 1 | 2 | 3> = { region: 2, country: 3 };
  * document's country mentions and demonyms. The precision is never finer than the text says.
  */
 export function placesOf(body: string, entities: Entity[]): Map<string, Place> {
-  const countries = documentCountries(entities);
+  const countries = documentCountries(entities, body);
   const mentions = new Map<string, Entity[]>();
   for (const e of entities) {
-    if (e.type !== 'LOC') continue;
+    if (e.type !== 'LOC' || currencyMention(body, e)) continue;
     const list = mentions.get(e.key);
     if (list) list.push(e);
     else mentions.set(e.key, [e]);

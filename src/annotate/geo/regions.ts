@@ -51,7 +51,7 @@ const ROWS: readonly Row[] = [
   ['Tripolitania', 'LY', 'Tripoli'], ['Cyrenaica', 'LY', 'Benghazi'], ['Fezzan', 'LY', 'Sabha'], ['Sinai|North Sinai', 'EG', 'Arish'],
   // Asia
   ['Khyber Pakhtunkhwa', 'PK', 'Peshawar'], ['Balochistan|Baluchistan', 'PK', 'Quetta'], ['Punjab', 'PK', 'Lahore'],
-  ['Sindh', 'PK', 'Karachi'], ['North Waziristan', 'PK', 'Miran Shah'], ['Kashmir|Jammu and Kashmir', 'IN', 'Srinagar'],
+  ['Sindh', 'PK', 'Karachi'], ['North Waziristan', 'PK', 'Miran Shah'], ['Punjab', 'IN', 'Chandigarh'], ['Kashmir|Jammu and Kashmir', 'IN', 'Srinagar'],
   ['Manipur', 'IN', 'Imphal'], ['Chhattisgarh', 'IN', 'Raipur'], ['West Bengal', 'IN', 'Kolkata'],
   ['Rakhine|Arakan', 'MM', 'Sittwe'], ['Shan', 'MM', 'Taunggyi'], ['Kachin', 'MM', 'Myitkyina'],
   ['Mindanao', 'PH', 'Cagayan de Oro'], ['Sulu', 'PH', 'Jolo'], ['Xinjiang', 'CN', 'Urumqi'], ['Tibet', 'CN', 'Lhasa'],
