@@ -11,6 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRecord } from '../src/document.js';
+import type { CanonicalEvent } from '../src/link/events.js';
 import { analyzeRecord } from '../src/pipeline/analyze.js';
 import { readInputs } from '../src/read/index.js';
 import { buildApi } from '../src/serve/app.js';
@@ -160,7 +161,7 @@ describe.skipIf(missing.length > 0)('web UI in Chromium', () => {
     expect(await page.locator('ul.sources-tree li').count()).toBeGreaterThan(0);
     const map = page.locator('figure.map svg[role="img"]');
     await map.locator('path.country').first().waitFor();
-    expect(await map.getAttribute('aria-label')).toMatch(/^Map of \d+ located events/);
+    expect(await map.getAttribute('aria-label')).toMatch(/^Map of \d+ located events? at \d+ places?$/);
     expect(await map.locator('path.country').count()).toBeGreaterThan(100);
     expect(await map.locator('circle.point').count()).toBeGreaterThan(0);
     await shoot('story');
@@ -170,6 +171,72 @@ describe.skipIf(missing.length > 0)('web UI in Chromium', () => {
     if (takeScreenshots) await card.screenshot({ path: `${screenshotDir}/event-card.png` });
     await page.locator('table.framing').first().scrollIntoViewIfNeeded();
     if (takeScreenshots) await page.locator('section[aria-labelledby="framing-heading"] .table-scroll').first().screenshot({ path: `${screenshotDir}/framing.png` });
+  });
+
+  it('shows the words each outlet uses for the same event, and links timeline rows and event cards to event pages', async () => {
+    const acts = page.locator('[role="region"][aria-label="Framing: words for each event per outlet"] table.framing');
+    await acts.scrollIntoViewIfNeeded();
+    expect(await acts.locator('thead th[scope="col"]').first().textContent()).toBe('Event');
+    const actRows = acts.locator('tbody tr');
+    expect(await actRows.count()).toBeGreaterThan(0);
+    expect(await actRows.first().locator('th[scope="row"] a').getAttribute('href')).toMatch(/^#\/event\//);
+    expect(await actRows.locator('td .count').first().textContent()).toMatch(/^×\d+$/);
+    const timelineRows = page.locator('ol.timeline > li');
+    expect(await page.locator('ol.timeline > li a[href^="#/event/"]').count()).toBe(await timelineRows.count());
+    expect(await page.locator('.event-card h3 a[href^="#/event/"]').count()).toBe(await page.locator('.event-card').count());
+    if (takeScreenshots) await page.locator('[role="region"][aria-label="Framing: words for each event per outlet"]').screenshot({ path: `${screenshotDir}/acts.png` });
+  });
+
+  it('opens an event page from a story card by keyboard: figures per source side by side, conflicts marked, map, mentions to the reader', async () => {
+    const storyUrl = page.url();
+    const card = page.locator('.event-card.has-disagreement', { has: page.locator('.figures') }).first();
+    await card.locator('h3 a').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#event-heading').waitFor();
+    const id = decodeURIComponent(/#\/event\/(.+)$/.exec(page.url())![1]!);
+    const event = (await (await fetch(`${base}/api/events/${encodeURIComponent(id)}`)).json()) as CanonicalEvent;
+    expect(await page.locator('#event-heading').textContent()).toBe(`${event.type}${event.subtype ? ` · ${event.subtype}` : ''}`);
+    expect(await page.locator(`a[href="#/story/${encodeURIComponent(event.story)}"]`).count()).toBe(1);
+
+    const slots = (['killed', 'injured'] as const).filter((slot) => event[slot].reports.length > 0);
+    const tables = page.locator('table.figure-table');
+    expect(await tables.count()).toBe(slots.length);
+    for (const [index, slot] of slots.entries()) {
+      const reports = event[slot].reports;
+      const table = tables.nth(index);
+      expect(await table.locator('caption strong').textContent()).toBe(slot);
+      const rows = table.locator('tbody tr');
+      expect(await rows.count()).toBe(reports.length);
+      // Columns: source, reported, min, max, hedge, attributed to, asserted, copy, revised.
+      for (const [row, report] of reports.entries()) {
+        const cells = await rows.nth(row).locator('td').allTextContents();
+        expect(cells.slice(1, 3)).toEqual([report.min, report.max].map((n) => (n === null ? '–' : n.toLocaleString('en'))));
+        expect(cells[3]).toBe(report.hedge);
+        expect(cells[6]).toBe(report.copy ? 'copy, not counted' : 'no');
+        expect(cells[7]).toBe(report.revised ? 'revised figure' : 'no');
+      }
+      const disagreeing = new Set(event.conflicts.filter((c) => c.slot === slot && c.kind === 'disagreement').flatMap((c) => c.values.map((v) => v.article)));
+      expect(await table.locator('tbody tr.disagrees').count()).toBe(reports.filter((r) => disagreeing.has(r.article)).length);
+    }
+    expect(await page.locator('tr.disagrees').count()).toBeGreaterThan(0);
+    expect(await page.locator('.conflict-disagreement').count()).toBeGreaterThan(0);
+    if (event.location?.lat != null) {
+      await page.locator('figure.map path.country').first().waitFor();
+      expect(await page.locator('figure.map svg[role="img"] circle.point').count()).toBe(1);
+    }
+    await shoot('event');
+
+    const mentions = page.locator('ul.mentions > li > a');
+    expect(await mentions.count()).toBe(event.mentions.length);
+    const mention = event.mentions[0]!;
+    expect(await mentions.first().textContent()).toBe(`“${mention.text}”`);
+    await mentions.first().click();
+    await page.locator('#article-heading').waitFor();
+    await page.locator('mark.hl-highlight').first().waitFor();
+    expect(decodeURIComponent(/#\/article\/([^?]+)/.exec(page.url())![1]!)).toBe(mention.article);
+    expect((await page.locator('mark.hl-highlight').allTextContents()).join('')).toBe(mention.text);
+    await page.goto(storyUrl);
+    await page.locator('#story-heading').waitFor();
   });
 
   it('follows a summary sentence to the article reader, highlighted and explained, with the text intact', async () => {
@@ -238,6 +305,14 @@ describe.skipIf(missing.length > 0)('web UI in Chromium', () => {
       await phone.locator('figure.map path.country').first().waitFor();
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       if (takeScreenshots) await phone.screenshot({ path: `${screenshotDir}/story-390.png` });
+      await phone.locator('.event-card h3 a').first().focus();
+      await phone.keyboard.press('Enter');
+      await phone.locator('#event-heading').waitFor();
+      await phone.locator('ul.mentions a').first().waitFor();
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      if (takeScreenshots) await phone.screenshot({ path: `${screenshotDir}/event-390.png` });
+      await phone.goBack();
+      await phone.locator('#story-heading').waitFor();
       await phone.locator('ol.summary a').first().focus();
       await phone.keyboard.press('Enter');
       await phone.locator('#article-heading').waitFor();

@@ -57,7 +57,17 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
         const hits = (await app.inject({ method: 'GET', url: '/api/search?q=Marisol' })).json() as { hits: Array<{ id: string; snippet: string }> };
         expect(hits.hits.map((h) => h.id).sort()).toEqual(['ferry-1', 'ferry-2']);
         expect(hits.hits[0]!.snippet).toContain('<b>Marisol</b>');
-        expect((await app.inject({ method: 'GET', url: '/api/events?limit=5' })).statusCode).toBe(200);
+        const events = (await app.inject({ method: 'GET', url: '/api/events?limit=5' })).json() as { items: Array<{ id: string; story: string; mentions: Array<{ article: string }> }> };
+        expect(events.items.length).toBeGreaterThan(0);
+        // One event by id (what the UI's event page reads): the same record as in the list and in its story.
+        const listed = events.items.find((e) => e.story === list.items[0]!.id) ?? events.items[0]!;
+        const one = await app.inject({ method: 'GET', url: `/api/events/${encodeURIComponent(listed.id)}` });
+        expect(one.statusCode).toBe(200);
+        expect(one.json()).toEqual(listed);
+        const inStory = (await app.inject({ method: 'GET', url: `/api/stories/${encodeURIComponent(listed.story)}` })).json() as { events: Array<{ id: string }> };
+        expect(inStory.events.find((e) => e.id === listed.id)).toEqual(listed);
+        expect((await app.inject({ method: 'GET', url: `/api/events/${encodeURIComponent(`${listed.story}#e999`)}` })).json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+        expect((await app.inject({ method: 'GET', url: '/api/events/no-such-story' })).statusCode).toBe(404);
         const entities = (await app.inject({ method: 'GET', url: '/api/entities?limit=2' })).json() as { items: Array<{ key: string; mentions: number }>; next: string | null };
         expect(entities.items).toHaveLength(2);
         expect(entities.items[0]!.mentions).toBeGreaterThanOrEqual(entities.items[1]!.mentions);

@@ -33,6 +33,7 @@ export const api = {
   stories: (filter: StoryFilter, cursor?: string): Promise<Page<StoryRecord>> =>
     getJson(`/api/stories?${query({ ...filter, limit: STORY_PAGE_SIZE, cursor })}`),
   story: (id: string): Promise<StoryDetail> => getJson(`/api/stories/${encodeURIComponent(id)}`),
+  event: (id: string): Promise<CanonicalEvent> => getJson(`/api/events/${encodeURIComponent(id)}`),
   article: (id: string): Promise<StoredArticle> => getJson(`/api/articles/${encodeURIComponent(id)}`),
   search: (q: string): Promise<{ hits: SearchHit[] }> => getJson(`/api/search?${query({ q, limit: 50 })}`),
 };

@@ -15,7 +15,7 @@ import { useLoad } from './use-load.js';
 
 type Layer = 'entity' | 'time' | 'number' | 'quote' | 'event' | 'highlight';
 
-const LAYER_NAMES: Record<Layer, string> = { entity: 'entities', time: 'times', number: 'numbers', quote: 'quotes', event: 'events', highlight: 'followed sentence' };
+const LAYER_NAMES: Record<Layer, string> = { entity: 'entities', time: 'times', number: 'numbers', quote: 'quotes', event: 'events', highlight: 'followed passage' };
 
 interface Note {
   layer: Layer;
@@ -50,7 +50,7 @@ function ArticleView({ article, highlight }: { article: StoredArticle; highlight
   const [shown, setShown] = useState<Layer[]>(['entity', 'time', 'number', 'quote', 'event']);
   const [note, setNote] = useState<Note[] | null>(null);
   const annotations = LAYERS.filter((l) => shown.includes(l.layer)).flatMap((l) => l.spans(article));
-  if (highlight) annotations.push({ ...highlight, info: { layer: 'highlight', title: 'The sentence you followed here', details: [] } });
+  if (highlight) annotations.push({ ...highlight, info: { layer: 'highlight', title: 'The passage you followed here', details: [] } });
   const segments = segmentBody(article.body, annotations);
   useEffect(() => {
     document.querySelector('.hl-highlight')?.scrollIntoView({ block: 'center' });

@@ -5,7 +5,7 @@ import { Badge } from './common.js';
 import { hedged, placePrecision, range, timePrecision, when } from './format.js';
 import { href } from './route.js';
 
-const CONFLICT_WORDS: Record<Conflict['kind'], { badge: string; explain: string }> = {
+export const CONFLICT_WORDS: Record<Conflict['kind'], { badge: string; explain: string }> = {
   disagreement: { badge: 'sources disagree', explain: 'Different origins give different values.' },
   revision: { badge: 'revised', explain: 'The same origin updated its value later; not a conflict.' },
 };
@@ -16,7 +16,9 @@ export function EventCard({ event, titles, anchor }: { event: CanonicalEvent; ti
   return (
     <section class={classes} id={anchor} tabIndex={-1} aria-label={`Event: ${event.type}${event.subtype ? `, ${event.subtype}` : ''}`}>
       <h3>
-        {event.type}{event.subtype && <span class="subtype"> · {event.subtype}</span>}
+        <a href={href.event(event.id)} title="Open this event's page">
+          {event.type}{event.subtype && <span class="subtype"> · {event.subtype}</span>}
+        </a>
         {kinds.has('disagreement') && <> <Badge kind="conflict">{CONFLICT_WORDS.disagreement.badge}</Badge></>}
         {kinds.has('revision') && <> <Badge kind="revision">{CONFLICT_WORDS.revision.badge}</Badge></>}
       </h3>
@@ -77,7 +79,7 @@ function ReportRow({ report, titles }: { report: FigureReport; titles: Map<strin
   );
 }
 
-function Conflicts({ conflicts }: { conflicts: Conflict[] }) {
+export function Conflicts({ conflicts }: { conflicts: Conflict[] }) {
   return (
     <ul class="conflicts" aria-label="Conflicts and revisions">
       {conflicts.map((c) => (

@@ -32,3 +32,6 @@ export const when = (value: string | null | undefined): string => (value ? value
 
 /** "1 article", "3 articles", "1 independent source". */
 export const count = (n: number, singular: string, plural = `${singular}s`): string => `${n} ${n === 1 ? singular : plural}`;
+
+/** "Battles · Armed clash", or the type alone when there is no subtype. */
+export const eventTitle = (event: { type: string; subtype: string }): string => `${event.type}${event.subtype ? ` · ${event.subtype}` : ''}`;

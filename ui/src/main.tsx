@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ArticlePage } from './article-reader.js';
+import { EventPage } from './event-page.js';
 import { href, parseRoute, type Route } from './route.js';
 import { SearchPage } from './search-page.js';
 import { EntityPage, StoryListPage } from './story-list.js';
@@ -13,6 +14,8 @@ function Page({ route }: { route: Route }) {
       return <StoryListPage params={route.params} />;
     case 'story':
       return <StoryPage id={route.id} />;
+    case 'event':
+      return <EventPage id={route.id} />;
     case 'article':
       return <ArticlePage id={route.id} highlight={route.highlight} />;
     case 'search':

@@ -1,7 +1,7 @@
 /** Event locations on the offline world map; point size and style say how precise the place is. */
 import { useEffect, useState } from 'preact/hooks';
 import type { CanonicalEvent } from './api.js';
-import { placePrecision } from './format.js';
+import { count, placePrecision } from './format.js';
 import type { ProjectedMap } from './geo.js';
 
 const WIDTH = 800;
@@ -17,7 +17,8 @@ interface Located {
   name: string;
 }
 
-export function MapView({ events }: { events: CanonicalEvent[] }) {
+/** `unlocated` is what the caption says when no event has a place on the map. */
+export function MapView({ events, unlocated = 'No event of this story has a located place.' }: { events: CanonicalEvent[]; unlocated?: string }) {
   const located: Located[] = events.flatMap((event) => {
     const l = event.location;
     return l && l.lat !== null && l.lon !== null ? [{ event, lon: l.lon, lat: l.lat, precision: l.precision, name: l.name }] : [];
@@ -30,7 +31,7 @@ export function MapView({ events }: { events: CanonicalEvent[] }) {
   }, [key]);
   const places = new Map<string, Located[]>();
   for (const l of located) places.set(`${l.name}|${l.precision}`, [...(places.get(`${l.name}|${l.precision}`) ?? []), l]);
-  const label = `Map of ${located.length} located events at ${places.size} places`;
+  const label = `Map of ${count(located.length, 'located event')} at ${count(places.size, 'place')}`;
   return (
     <figure class="map">
       {failed ? <p class="status error">The map could not be drawn: {failed}</p> : (
@@ -51,7 +52,7 @@ export function MapView({ events }: { events: CanonicalEvent[] }) {
         </svg>
       )}
       <figcaption>
-        {located.length === 0 ? 'No event of this story has a located place.' : (
+        {located.length === 0 ? unlocated : (
           <>
             <span class="legend"><svg width="16" height="16" aria-hidden="true"><circle class="point precision-1" cx="8" cy="8" r="4" /></svg> exact place</span>
             <span class="legend"><svg width="20" height="20" aria-hidden="true"><circle class="point precision-2" cx="10" cy="10" r="7" /></svg> near / district</span>
@@ -59,7 +60,7 @@ export function MapView({ events }: { events: CanonicalEvent[] }) {
           </>
         )}
         <ul class="visually-hidden">
-          {[...places.values()].map((g) => <li>{g[0]!.name}: {g.length} events, {placePrecision(g[0]!.precision)}</li>)}
+          {[...places.values()].map((g) => <li>{g[0]!.name}: {count(g.length, 'event')}, {placePrecision(g[0]!.precision)}</li>)}
         </ul>
       </figcaption>
     </figure>

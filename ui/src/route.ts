@@ -1,11 +1,12 @@
 /**
  * Hash routes, so that serving the UI needs no server-side rewrites:
- * `#/` (stories, filters in the query), `#/story/ID`, `#/article/ID?hl=START-END`,
+ * `#/` (stories, filters in the query), `#/story/ID`, `#/event/ID`, `#/article/ID?hl=START-END`,
  * `#/search?q=…`, `#/entity/KEY`. Ids are URI-encoded: they may hold `/`, `:` and `#`.
  */
 export type Route =
   | { page: 'stories'; params: URLSearchParams }
   | { page: 'story'; id: string }
+  | { page: 'event'; id: string }
   | { page: 'article'; id: string; highlight: { start: number; end: number } | null }
   | { page: 'search'; q: string }
   | { page: 'entity'; key: string }
@@ -14,6 +15,7 @@ export type Route =
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray, params: URLSearchParams) => Route]> = [
   [/^\/?$/, (_m, params) => ({ page: 'stories', params })],
   [/^\/story\/(.+)$/, (m) => ({ page: 'story', id: decodeURIComponent(m[1]!) })],
+  [/^\/event\/(.+)$/, (m) => ({ page: 'event', id: decodeURIComponent(m[1]!) })],
   [/^\/article\/(.+)$/, (m, params) => ({ page: 'article', id: decodeURIComponent(m[1]!), highlight: parseHighlight(params.get('hl')) })],
   [/^\/search$/, (_m, params) => ({ page: 'search', q: params.get('q') ?? '' })],
   [/^\/entity\/(.+)$/, (m) => ({ page: 'entity', key: decodeURIComponent(m[1]!) })],
@@ -41,6 +43,7 @@ export const href = {
     return search ? `#/?${search}` : '#/';
   },
   story: (id: string): string => `#/story/${encodeURIComponent(id)}`,
+  event: (id: string): string => `#/event/${encodeURIComponent(id)}`,
   article: (id: string, span?: { start: number; end: number }): string =>
     `#/article/${encodeURIComponent(id)}${span ? `?hl=${span.start}-${span.end}` : ''}`,
   search: (q: string): string => `#/search?${new URLSearchParams({ q }).toString()}`,

@@ -3,7 +3,7 @@ import { api, type CanonicalEvent, type StoryDetail } from './api.js';
 import { Badge, Status } from './common.js';
 import { EventCard } from './event-card.js';
 import { FramingTables } from './framing.js';
-import { count, timePrecision, when } from './format.js';
+import { count, eventTitle, timePrecision, when } from './format.js';
 import { MapView } from './map-view.js';
 import { href } from './route.js';
 import { useLoad } from './use-load.js';
@@ -62,7 +62,7 @@ function StoryView({ detail }: { detail: StoryDetail }) {
 
       <section aria-labelledby="framing-heading">
         <h2 id="framing-heading">Framing</h2>
-        <FramingTables framing={story.framing} titles={titles} />
+        <FramingTables framing={story.framing} events={events} titles={titles} />
       </section>
     </article>
   );
@@ -93,8 +93,9 @@ function Timeline({ detail }: { detail: StoryDetail }) {
             <li class={`precision-${t.precision}`}>
               <time dateTime={t.date ?? undefined}>{when(t.date)}</time>{' '}
               <span class={`precision precision-${t.precision}`}>{timePrecision(t.precision)}</span>{' '}
-              <button type="button" class="link" onClick={() => show(t.event)}>{t.type}{t.subtype ? ` · ${t.subtype}` : ''}</button>
-              {t.location && <span class="where"> in {t.location}</span>}
+              <a href={href.event(t.event)}>{eventTitle(t)}</a>
+              {t.location && <span class="where"> in {t.location}</span>}{' '}
+              <button type="button" class="link show-card" onClick={() => show(t.event)} aria-label={`Show card of this ${t.type} event on this page`}>show card</button>
               <span class="sources"> — {t.sources.join(', ')} ({t.independent_sources} independent)</span>
               {conflicted.has(t.event) && <> <Badge kind="conflict">conflict</Badge></>}
             </li>
