@@ -99,7 +99,7 @@ try {
       .map(([phase, ms]) => `${phase} ${(ms / PER_DAY).toFixed(2)}`)
       .join(', ');
     process.stdout.write(
-      `stored ${String(stored).padStart(7)}: next day's ${PER_DAY} articles stored in ${(storeMs / PER_DAY).toFixed(2)} ms/article, linked in ${(linkMs / PER_DAY).toFixed(2)} ms/article, ${(linkCpuMs / PER_DAY).toFixed(2)} ms/article of this process's CPU (wall: ${phases}; window ${result.window ?? '?'} articles, ${result.stories} stories recomposed)\n`,
+      `stored ${String(stored).padStart(7)}: next day's ${PER_DAY} articles stored in ${(storeMs / PER_DAY).toFixed(2)} ms/article, linked in ${(linkMs / PER_DAY).toFixed(2)} ms/article, ${(linkCpuMs / PER_DAY).toFixed(2)} ms/article of this process's CPU (wall: ${phases}; read ${result.read ?? '?'} linked articles, ${result.stories} stories recomposed)\n`,
     );
     stored += PER_DAY;
   }

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import type { AnalysisRecord } from '../src/document.js';
 import { analyzeRecord } from '../src/pipeline/analyze.js';
 import { articleTerms } from '../src/link/terms.js';
-import { fingerprint, linkAll, linkIncrementally, type LinkItem } from '../src/link/index.js';
+import { DocumentFrequencies, fingerprint, linkIncrementally, storyVector, type LinkItem } from '../src/link/index.js';
 import { clusterStories, dayOf, DEFAULT_STORY_OPTIONS, type StoryArticle, type StoryOptions } from '../src/link/stories.js';
 import { datasetDir } from './datasets.js';
 import { bcubed, fmt, type PRF } from './metrics.js';
@@ -98,7 +98,9 @@ function ecbCorpus(dir: string): Corpus {
 /**
  * Stories as a daily ingest leaves them: each publication day's articles linked into the stories
  * of the articles within the window (`linkIncrementally`, as `linkPending` does; undated ones
- * last). Copies are left out, as in `clusterStories`: each article gets a fingerprint of its own.
+ * last), with term frequencies counted over every article linked so far and the new day's, and
+ * the earlier articles keeping the story vectors they were given on their day, as the store keeps
+ * them. Copies are left out, as in `clusterStories`: each article gets a fingerprint of its own.
  */
 function clusterDayByDay(articles: readonly StoryArticle[], options: Partial<StoryOptions>): Map<string, string> {
   const windowDays = options.windowDays ?? DEFAULT_STORY_OPTIONS.windowDays;
@@ -113,14 +115,17 @@ function clusterDayByDay(articles: readonly StoryArticle[], options: Partial<Sto
   const days = [...byDay.keys()].sort((a, b) => (a ?? Infinity) - (b ?? Infinity));
   const story = new Map<string, string>();
   const linked: Array<LinkItem & { day: number | null }> = [];
+  const frequencies = new DocumentFrequencies();
   for (const day of days) {
     const pending = byDay.get(day)!;
+    for (const item of pending) frequencies.add(item.terms);
+    const fresh = pending.map((item) => ({ ...item, vector: storyVector(item.terms, frequencies, { ...DEFAULT_STORY_OPTIONS, ...options }) }));
     const window = linked
       .filter((i) => day === null || i.day === null || Math.abs(i.day - day) <= windowDays)
       .map((i) => ({ ...i, story: story.get(i.id)!, duplicate_of: null }));
-    const links = window.length === 0 ? linkAll(pending, { stories: options }) : linkIncrementally(window, pending, { stories: options });
+    const links = linkIncrementally(window, fresh, { stories: options }, frequencies);
     for (const link of links) story.set(link.id, link.story);
-    linked.push(...pending.map((i) => ({ ...i, day })));
+    linked.push(...fresh.map((i) => ({ ...i, day })));
   }
   return story;
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisRecord, Entity } from '../src/document.js';
-import { articleTerms } from '../src/link/terms.js';
-import { clusterStories, StoryClusterer, type StoryArticle } from '../src/link/stories.js';
+import { articleTerms, DocumentFrequencies } from '../src/link/terms.js';
+import { clusterStories, lookupTerms, queryTerms, StoryClusterer, storyVector, type StoryArticle } from '../src/link/stories.js';
 
 // Fictional reports of fictional events.
 type Report = Pick<AnalysisRecord, 'title' | 'body' | 'entities'>;
@@ -169,5 +169,19 @@ describe('splitting a story that glues two events of one kind', () => {
     expect(clusterer.storyOfArticle('dunmere4')).toBe('dunmere0');
     expect(clusterer.storyOfArticle('carrow4')).toBe('carrow0');
     expect(clusterer.allStories().map((s) => [s.id, s.articles.length])).toEqual([['dunmere0', 5], ['carrow0', 5]]);
+  });
+});
+
+describe('lookup terms', () => {
+  it('looks up candidates only through terms rare enough to tell stories apart, while indexing under all query terms', () => {
+    // 200 fictional articles; "ferry" is in 120 of them, "ostrel" in 3.
+    const counts: Array<[string, number]> = [['ferry', 120], ['ostrel', 3], ['key:mara-lind', 2]];
+    const frequencies = DocumentFrequencies.of(200, counts);
+    const vector = storyVector(new Map([['ferry', 2], ['ostrel', 1], ['key:mara-lind', 3]]), frequencies);
+    expect(new Set(queryTerms(vector))).toEqual(new Set(['ferry', 'ostrel', 'key:mara-lind']));
+    expect(new Set(lookupTerms(vector, frequencies))).toEqual(new Set(['ostrel', 'key:mara-lind']));
+    // In a small collection every term is under the floor: nothing is left without candidates.
+    const small = DocumentFrequencies.of(20, [['ferry', 12], ['ostrel', 3]]);
+    expect(new Set(lookupTerms(storyVector(new Map([['ferry', 2], ['ostrel', 1]]), small), small))).toEqual(new Set(['ferry', 'ostrel']));
   });
 });

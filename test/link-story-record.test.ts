@@ -7,7 +7,7 @@ import { composeStory, type StoryMember } from '../src/link/story-record.js';
 function member(id: string, outlet: string, published: string, body: string, events: NewsEvent[], duplicateOf: string | null = null): StoryMember {
   return {
     id, url: null, source: { name: outlet, domain: null }, title: `${outlet} report`, published: { value: published, origin: 'input' }, lang: 'en', body,
-    sentences: splitSentences(body).sentences, entities: [], times: [], numbers: [], places: [], quotes: [], events, claims: [], duplicate_of: duplicateOf,
+    sentences: splitSentences(body).sentences, entities: [], quotes: [], events, claims: [], duplicate_of: duplicateOf,
   };
 }
 

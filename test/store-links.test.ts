@@ -154,7 +154,8 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
         // The update joins the stored story; the rewritten wire (now about frost) leaves the story named after it.
         await store.putArticles([articles[2]!]);
         const linked = await store.link();
-        expect(linked.window).toBe(3);
+        // What the link read: the two stored articles of the one story the update can join.
+        expect(linked.read).toBe(2);
         const byId = new Map((await all(store.articles())).map((a) => [a.id, a.story]));
         expect(byId.get('update')).toBe(first!.id);
         const rewritten = record('wire', '2031-05-09', 'Harbour Wire', 'Frost in Eastmarch', articles[3]!.body);
@@ -166,6 +167,62 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
         expect(after.get('wire')).not.toBe(after.get('update'));
         expect(stories.find((s) => s.id === after.get('wire'))!.articles).toEqual(['wire']);
       });
+    });
+
+    it('reads only the stories a new article can join', async () => {
+      const options = await backend.fresh();
+      await withStore(options, async (store) => {
+        await store.putArticles(articles);
+        await store.link();
+        const followUp = record('replant', '2031-05-10', 'Orchard Weekly', 'Eastmarch growers replant after frost',
+          'Growers in the Eastmarch orchards are replanting apple trees after the late frost, farmer Tomas Reyl said on Friday.');
+        await store.putArticles([followUp]);
+        const linked = await store.link();
+        // Of the four stored articles, only the frost report shares its rarer terms; the market story is not read.
+        expect(linked.read).toBe(1);
+        const byId = new Map((await all(store.articles())).map((a) => [a.id, a.story]));
+        expect(byId.get('replant')).toBe(byId.get('orchard'));
+        expect(byId.get('wire')).not.toBe(byId.get('orchard'));
+      });
+    });
+
+    it('keeps the link index true: term counts over what is stored, a story vector and postings per compared article', async () => {
+      const options = await backend.fresh();
+      await withStore(options, async (store) => {
+        await store.putArticles(articles.slice(0, 3));
+        await store.link();
+        // Stored again with other words: its former terms must leave the counts.
+        const rewritten = 'Dock workers in Port Avel voted to strike over pay, their union said on Wednesday. The harbour authority called the vote regrettable.';
+        await store.putArticles([record('update', '2031-05-08', 'Valley Press', 'Port Avel dock strike', rewritten), articles[3]!]);
+        await store.link();
+      });
+      const client = await backend.rawClient(options);
+      try {
+        const { rows: features } = await client.query<{ article_id: string; terms: string; counted: string[] | null; vector: string | null; pending: boolean }>(
+          'SELECT article_id, terms::text AS terms, counted, vector::text AS vector, pending FROM link_features',
+        );
+        const expected = new Map<string, number>([['', features.length]]);
+        for (const row of features) for (const term of Object.keys(JSON.parse(row.terms) as object)) expected.set(term, (expected.get(term) ?? 0) + 1);
+        const { rows: counts } = await client.query<{ term: string; documents: number }>('SELECT term, documents FROM link_terms WHERE documents <> 0');
+        expect(new Map(counts.map((row) => [row.term, Number(row.documents)]))).toEqual(expected);
+        for (const row of features) {
+          expect(row.pending).toBe(false);
+          expect([...row.counted!].sort()).toEqual(Object.keys(JSON.parse(row.terms) as object).sort());
+          const vector = JSON.parse(row.vector!) as Record<string, number>;
+          expect(Math.abs(Object.values(vector).reduce((sum, w) => sum + w * w, 0) - 1)).toBeLessThan(1e-9);
+        }
+        const { rows: postings } = await client.query<{ article_id: string; term: string }>('SELECT article_id, term FROM link_postings');
+        const { rows: copies } = await client.query<{ id: string }>('SELECT id FROM articles WHERE duplicate_of IS NOT NULL AND duplicate_of <> id');
+        // The repost follows its original and is compared with nothing; every other article is indexed under its heaviest terms.
+        expect(copies.map((row) => row.id)).toEqual(['repost']);
+        expect(new Set(postings.map((row) => row.article_id))).toEqual(new Set(['wire', 'update', 'orchard']));
+        for (const row of postings) {
+          const vector = JSON.parse(features.find((f) => f.article_id === row.article_id)!.vector!) as Record<string, number>;
+          expect(vector[row.term]).toBeGreaterThan(0);
+        }
+      } finally {
+        await client.close();
+      }
     });
 
     it('changes nothing on re-ingest, and gives the same stories whatever the order of ingest', async () => {

@@ -159,6 +159,14 @@ export class CopyIndex {
   }
 }
 
+/**
+ * The LSH bands of a fingerprint as 52-bit integers (exact in a JavaScript number and a SQL
+ * bigint), so that a store can index them: two fingerprints are candidate copies when they share one.
+ */
+export function bandHashes(print: Fingerprint): number[] {
+  return bandKeys(print).map((key) => (fnv(key) % 0x100000) * 0x100000000 + fnv(`~${key}`));
+}
+
 function bandKeys(print: Fingerprint): string[] {
   const keys: string[] = [];
   for (let band = 0; band < BANDS; band++) {

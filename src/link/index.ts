@@ -10,8 +10,8 @@ import { StoryClusterer, type StoryOptions } from './stories.js';
 import { articleTerms, DocumentFrequencies, type TermVector } from './terms.js';
 
 export { CopyIndex, fingerprint, type Fingerprint } from './copies.js';
-export { StoryClusterer, clusterStories } from './stories.js';
-export { articleTerms, type TermVector } from './terms.js';
+export { StoryClusterer, clusterStories, lookupTerms, queryTerms, storyVector } from './stories.js';
+export { articleTerms, DocumentFrequencies, type TermVector } from './terms.js';
 export { linkEvents, type CanonicalEvent, type LinkedArticle } from './events.js';
 export { frameStory, type StoryFraming } from './framing.js';
 export { storyTimeline, storyTitle, summarizeStory } from './summary.js';
@@ -21,6 +21,8 @@ export interface ArticleLinks {
   story: string;
   duplicate_of: string | null;
   copy: CopyMatch;
+  /** Whether story clustering compares other articles with it (a copy that follows its original is not). */
+  clustered: boolean;
 }
 
 export type LinkRecord = Pick<AnalysisRecord, 'id' | 'published' | 'title' | 'body' | 'entities'>;
@@ -31,6 +33,8 @@ export interface LinkItem {
   published: string | null;
   fingerprint: Fingerprint;
   terms: TermVector;
+  /** The story vector computed when the article was first linked (see `StoryArticle.vector`). */
+  vector?: TermVector;
 }
 
 export function linkItemOf(record: LinkRecord): LinkItem {
@@ -48,12 +52,10 @@ export interface LinkOptions {
  * clustered, stories that glue two events of one kind together are split (`splitMixedStories`).
  */
 export function linkAll(items: readonly LinkItem[], options: LinkOptions = {}): ArticleLinks[] {
-  const frequencies = new DocumentFrequencies();
-  for (const item of items) frequencies.add(item.terms);
-  const linker = new Linker(options, frequencies);
+  const linker = new Linker(options, countedOver(items));
   const links = linker.linkItems(items);
   linker.splitMixedStories();
-  return links.map((link) => ({ ...link, story: linker.storyOfArticle(link.id)! }));
+  return links.map((link) => ({ ...link, story: linker.storyOfArticle(link.id)!, clustered: linker.clustered(link.id) }));
 }
 
 /** An article linked earlier: where it was put then. */
@@ -67,21 +69,33 @@ export interface LinkedItem extends LinkItem {
  * their stories and lineages and are not compared with each other again, so the cost follows the
  * new articles and their candidates rather than the size of the window. A new article can still
  * join, bridge and merge earlier stories, and the stories it grows are checked for two events
- * glued together (`splitMixedStories`). Term weights are counted over both sets, as `linkAll`
+ * glued together (`splitMixedStories`). `linked` may hold only some articles of a story when
+ * `storySizes` gives its size (its original articles, copies aside): the rest count in its size
+ * (see `Story.unseen`). Term weights come from `frequencies` when given (the
+ * store counts them over everything it holds), else are counted over both sets, as `linkAll`
  * counts them. Returns an entry for every article of both sets.
  */
-export function linkIncrementally(linked: readonly LinkedItem[], pending: readonly LinkItem[], options: LinkOptions = {}): ArticleLinks[] {
-  const frequencies = new DocumentFrequencies();
-  for (const item of linked) frequencies.add(item.terms);
-  for (const item of pending) frequencies.add(item.terms);
+export function linkIncrementally(
+  linked: readonly LinkedItem[],
+  pending: readonly LinkItem[],
+  options: LinkOptions = {},
+  frequencies: DocumentFrequencies = countedOver(linked, pending),
+  storySizes?: ReadonlyMap<string, number>,
+): ArticleLinks[] {
   const linker = new Linker(options, frequencies);
-  linker.seed(linked);
+  linker.seed(linked, storySizes);
   const links = linker.linkItems(pending);
   linker.splitMixedStories(new Set(links.map((link) => link.story)));
   return [
-    ...linked.map((item) => ({ id: item.id, story: linker.storyOfArticle(item.id)!, duplicate_of: item.duplicate_of, copy: { ...NO_COPY } })),
-    ...links.map((link) => ({ ...link, story: linker.storyOfArticle(link.id)! })),
+    ...linked.map((item) => ({ id: item.id, story: linker.storyOfArticle(item.id)!, duplicate_of: item.duplicate_of, copy: { ...NO_COPY }, clustered: linker.clustered(item.id) })),
+    ...links.map((link) => ({ ...link, story: linker.storyOfArticle(link.id)!, clustered: linker.clustered(link.id) })),
   ];
+}
+
+function countedOver(...sets: ReadonlyArray<readonly LinkItem[]>): DocumentFrequencies {
+  const frequencies = new DocumentFrequencies();
+  for (const set of sets) for (const item of set) frequencies.add(item.terms);
+  return frequencies;
 }
 
 export class Linker {
@@ -99,17 +113,23 @@ export class Linker {
 
   /**
    * Puts articles linked earlier back in place (their stories and lineages as stored) without
-   * comparing them, so that the articles linked next are compared with them.
+   * comparing them, so that the articles linked next are compared with them. `storySizes`: see
+   * `linkIncrementally`.
    */
-  seed(items: readonly LinkedItem[]): void {
+  seed(items: readonly LinkedItem[], storySizes?: ReadonlyMap<string, number>): void {
+    const seeded = new Map<string, number>();
+    for (const item of items) {
+      if (item.duplicate_of === null || item.duplicate_of === item.id) seeded.set(item.story, (seeded.get(item.story) ?? 0) + 1);
+    }
     for (const item of byPublication(items)) {
       this.copies.seed(item.id, item.fingerprint, item.duplicate_of);
       this.storyOf.set(item.id, item.story);
       if (item.duplicate_of !== null && item.duplicate_of !== item.id) {
         // A copy follows its original's story; one whose original is out of reach stays where it is.
         if (this.storyOf.has(item.duplicate_of)) this.originalOf.set(item.id, item.duplicate_of);
-      } else this.stories.seed({ id: item.id, published: item.published, terms: item.terms }, item.story);
+      } else this.stories.seed(item, item.story);
     }
+    for (const [story, size] of storySizes ?? []) this.stories.addUnseen(story, Math.max(0, size - (seeded.get(story) ?? 0)));
   }
 
   /** Links a batch; returns one entry per record, in the batch's linking order (oldest first). */
@@ -131,6 +151,11 @@ export class Linker {
     return story === undefined ? null : this.stories.storyOfArticle(id) ?? this.stories.resolve(story);
   }
 
+  /** Whether the article is compared with others (a copy that follows its original is not). */
+  clustered(id: string): boolean {
+    return this.stories.storyOfArticle(id) !== null;
+  }
+
   /** See `StoryClusterer.splitMixedStories`; for batch linking, once every article is in (`only`: these stories). */
   splitMixedStories(only?: ReadonlySet<string>): string[] {
     return this.stories.splitMixedStories(only);
@@ -142,11 +167,11 @@ export class Linker {
     const story =
       originalStory !== undefined
         ? this.stories.resolve(originalStory)
-        : this.stories.add({ id: item.id, published: item.published, terms: item.terms }).story;
+        : this.stories.add(item).story;
     this.storyOf.set(item.id, story);
     // An id linked twice (the same article fed again) is its own original: not a copy to follow.
     if (originalStory !== undefined && copy.duplicateOf !== item.id) this.originalOf.set(item.id, copy.duplicateOf!);
-    return { id: item.id, story, duplicate_of: copy.duplicateOf, copy };
+    return { id: item.id, story, duplicate_of: copy.duplicateOf, copy, clustered: originalStory === undefined };
   }
 }
 

@@ -44,6 +44,13 @@ export interface StoryOptions {
   queryTerms: number;
   /** How many articles, most recent first, each term's postings contribute. */
   postingsVisited: number;
+  /**
+   * A query term found in more than this share of the collection's articles (and in more than
+   * `commonTermFloor`) looks up no candidates: it still counts in the cosine, but what shares only
+   * such terms is never close enough, and their postings would make every lookup read the window.
+   */
+  commonTermShare: number;
+  commonTermFloor: number;
   /** Terms kept in an article's vector. */
   vectorTerms: number;
   /** From this many articles on, joining a story needs a second article of it to be close too. */
@@ -73,6 +80,8 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   halfLifeDays: 7,
   queryTerms: 24,
   postingsVisited: 400,
+  commonTermShare: 0.05,
+  commonTermFloor: 50,
   vectorTerms: 80,
   supportFrom: 3,
   secondSupport: 2,
@@ -88,11 +97,22 @@ export interface StoryArticle {
   /** Publication date (`YYYY-MM-DD…`) or null when unknown: then no time constraint applies. */
   published: string | null;
   terms: TermVector;
+  /**
+   * The article's story vector when already computed (`storyVector`), as the store keeps it from
+   * the day the article was linked; otherwise it is computed from `terms` and the collection's
+   * frequencies now.
+   */
+  vector?: TermVector;
 }
 
 export interface Story {
   id: string;
   articles: string[];
+  /**
+   * Articles of the story that were not put back (`seed`) because linking needs only some of
+   * them (the store reads a story whole only when it may change): they count in its size.
+   */
+  unseen: number;
   firstDay: number | null;
   lastDay: number | null;
 }
@@ -124,6 +144,29 @@ export function dayOf(published: string | null): number | null {
 
 function heaviest(vector: TermVector, n: number): Array<[string, number]> {
   return [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n);
+}
+
+/**
+ * What clustering compares: the article's `vectorTerms` heaviest tf-idf terms with words and keys
+ * blended (`blend`), of unit length.
+ */
+export function storyVector(terms: TermVector, frequencies: DocumentFrequencies, options: Pick<StoryOptions, 'vectorTerms' | 'wordShare'> = DEFAULT_STORY_OPTIONS): TermVector {
+  return blend(new Map(heaviest(frequencies.weigh(terms), options.vectorTerms)), options.wordShare);
+}
+
+/** The terms of a story vector under which the article is indexed. */
+export function queryTerms(vector: TermVector, options: Pick<StoryOptions, 'queryTerms'> = DEFAULT_STORY_OPTIONS): string[] {
+  return heaviest(vector, options.queryTerms).map(([term]) => term);
+}
+
+/** The query terms with which the article looks up candidates: those not too common (`commonTermShare`). */
+export function lookupTerms(
+  vector: TermVector,
+  frequencies: DocumentFrequencies,
+  options: Pick<StoryOptions, 'queryTerms' | 'commonTermShare' | 'commonTermFloor'> = DEFAULT_STORY_OPTIONS,
+): string[] {
+  const limit = Math.max(options.commonTermFloor, options.commonTermShare * frequencies.size);
+  return queryTerms(vector, options).filter((term) => frequencies.frequency(term) <= limit);
 }
 
 export class StoryClusterer {
@@ -181,8 +224,14 @@ export class StoryClusterer {
     this.join(story, article.id, vector, this.termIds.sparse(vector), dayOf(article.published));
   }
 
+  /** Counts `count` more articles in a seeded story than were seeded (see `Story.unseen`). */
+  addUnseen(storyId: string, count: number): void {
+    const story = this.stories.get(storyId);
+    if (story) story.unseen += count;
+  }
+
   private vectorOf(article: StoryArticle): TermVector {
-    return blend(new Map(heaviest(this.frequencies.weigh(article.terms), this.options.vectorTerms)), this.options.wordShare);
+    return article.vector ?? storyVector(article.terms, this.frequencies, this.options);
   }
 
   /** The story an id now belongs to (following merges). */
@@ -212,7 +261,8 @@ export class StoryClusterer {
     const created: string[] = [];
     const pending = [...this.stories.values()].filter((story) => only === undefined || only.has(story.id));
     for (let story = pending.pop(); story !== undefined; story = pending.pop()) {
-      if (story.articles.length < this.options.splitFrom) continue;
+      // A story read in part cannot be bisected; the store reads every story that may grow whole.
+      if (story.articles.length < this.options.splitFrom || story.unseen > 0) continue;
       const halves = bisect(story.articles.map((id) => this.members.get(id)!.vector), this.options);
       if (halves === null) continue;
       const kept = halves.find((half) => half.includes(0))!;
@@ -243,7 +293,7 @@ export class StoryClusterer {
     const seen = new Set<string>();
     const top = new Map<string, [number, number]>();
     this.query.load(sparse, this.termIds.size);
-    for (const [term] of heaviest(vector, this.options.queryTerms)) {
+    for (const term of lookupTerms(vector, this.frequencies, this.options)) {
       const list = this.postings.get(term);
       if (!list) continue;
       for (let i = list.length - 1, visited = 0; i >= 0 && visited < this.options.postingsVisited; i--, visited++) {
@@ -267,7 +317,8 @@ export class StoryClusterer {
     // chain unrelated reports into one ever-growing story.
     const scores = new Map<string, number>();
     for (const [story, [first, second]] of top) {
-      const size = this.stories.get(story)?.articles.length ?? 1;
+      const known = this.stories.get(story);
+      const size = known === undefined ? 1 : known.articles.length + known.unseen;
       scores.set(story, size >= this.options.supportFrom ? Math.min(first, second * this.options.secondSupport) : first);
     }
     return scores;
@@ -284,7 +335,7 @@ export class StoryClusterer {
   }
 
   private startStory(id: string): Story {
-    const story: Story = { id, articles: [], firstDay: null, lastDay: null };
+    const story: Story = { id, articles: [], unseen: 0, firstDay: null, lastDay: null };
     this.stories.set(story.id, story);
     return story;
   }
@@ -293,7 +344,7 @@ export class StoryClusterer {
     story.articles.push(articleId);
     widen(story, day);
     this.members.set(articleId, { vector: sparse, day, story: story.id });
-    for (const [term] of heaviest(vector, this.options.queryTerms)) {
+    for (const term of queryTerms(vector, this.options)) {
       const list = this.postings.get(term);
       if (list) list.push(articleId);
       else this.postings.set(term, [articleId]);
@@ -303,6 +354,7 @@ export class StoryClusterer {
   private merge(into: Story, from: Story): void {
     if (into.id === from.id) return;
     into.articles.push(...from.articles);
+    into.unseen += from.unseen;
     widen(into, from.firstDay);
     widen(into, from.lastDay);
     this.stories.delete(from.id);

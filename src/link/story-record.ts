@@ -3,12 +3,14 @@
  * spans), canonical events (figures reconciled), timeline, framing, and how many articles, outlets
  * and independent sources stand behind it. The store keeps the result; the API and the UI read it.
  */
-import type { AnalysisRecord } from '../document.js';
 import { linkEvents, type CanonicalEvent } from './events.js';
 import { frameStory, type StoryFraming } from './framing.js';
 import { storyTimeline, storyTitle, summarizeStory, type SummarySentence, type TimelineEntry } from './summary.js';
 
-export type StoryMember = AnalysisRecord & { duplicate_of: string | null };
+import type { StoryMemberRecord } from './story-member.js';
+
+/** An article of a story, with what composing it reads (`story-member.ts`). */
+export type StoryMember = StoryMemberRecord & { body: string; duplicate_of: string | null };
 
 export interface StoryRecord {
   id: string;

@@ -111,6 +111,14 @@ export class DocumentFrequencies {
   private readonly df = new Map<string, number>();
   private documents = 0;
 
+  /** Frequencies counted elsewhere (the store's `link_terms`): `documents` in all, `counts` per term. */
+  static of(documents: number, counts: Iterable<readonly [string, number]>): DocumentFrequencies {
+    const frequencies = new DocumentFrequencies();
+    frequencies.documents = documents;
+    for (const [term, n] of counts) frequencies.df.set(term, n);
+    return frequencies;
+  }
+
   add(terms: TermVector): void {
     this.documents++;
     for (const term of terms.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);

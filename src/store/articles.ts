@@ -1,5 +1,6 @@
 import type { AnalysisRecord } from '../document.js';
 import { StoreError, messageOf } from './errors.js';
+import { storyMemberOf } from '../link/story-member.js';
 import { contentHash, orderKeys, storedArticleShape } from './record-shape.js';
 import { textArray } from './sql-arrays.js';
 import type { SqlExecutor, SqlValue } from './sql-client.js';
@@ -22,6 +23,8 @@ export const INSERT_CHUNK_SIZE = 200;
 interface PreparedArticle {
   record: AnalysisRecord;
   json: string;
+  /** What composing its story reads (`storyMemberOf`), as JSON. */
+  memberJson: string;
   hash: string;
 }
 
@@ -38,6 +41,7 @@ const insertColumns: ReadonlyArray<{ name: string; cast?: string; value: (p: Pre
   { name: 'body', value: (p) => p.record.body },
   { name: 'content_hash', value: (p) => p.hash },
   { name: 'record', cast: '::text::json', value: (p) => p.json },
+  { name: 'story_member', cast: '::text::json', value: (p) => p.memberJson },
 ];
 
 const upsertTail = `
@@ -167,10 +171,11 @@ function prepareArticle(record: AnalysisRecord, index: number): PreparedArticle 
   };
   const problem = shapeProblem(record);
   if (problem) reject(problem);
-  const json = JSON.stringify(withoutBody(record));
+  const withoutText = withoutBody(record);
+  const json = JSON.stringify(withoutText);
   const unstorable = unstorableText(json) ?? unstorableBody(record.body);
   if (unstorable) reject(unstorable);
-  return { record, json, hash: contentHash(record) };
+  return { record, json, memberJson: JSON.stringify(storyMemberOf(withoutText)), hash: contentHash(record) };
 }
 
 /** Catches what the type system cannot promise for records that came from JSON. */

@@ -3,14 +3,18 @@
  * composed stories and canonical events (src/link). Runs in the ingest transaction, after the
  * articles are stored, so that articles and their links are never out of step.
  *
- * Each article's linking features (fingerprint and weighted terms) are stored once. When articles
- * arrive, every stored article within `windowDays` of them (and every undated one) is re-linked
- * from scratch with `linkAll`: the links of a window depend only on the articles in it, not on the
- * order or the batches they arrived in. A story keeps its id across re-linking (the id most of its
- * articles had before); a story that loses all its articles is deleted with its events.
+ * Each article's linking features (fingerprint and weighted terms) are stored when it is; when it
+ * is linked, also its story vector, its postings under its heaviest terms and its LSH bands, and
+ * its terms are counted into the collection's frequencies (`linkPending`). Articles linked earlier
+ * keep their stories; new ones join, bridge or start stories. A story keeps its id across linking
+ * (the id most of its articles had before); a story that loses all its articles is deleted with
+ * its events.
  */
 import type { AnalysisRecord } from '../document.js';
-import { linkAll, linkIncrementally, linkItemOf, type ArticleLinks, type LinkItem, type LinkOptions } from '../link/index.js';
+import { bandHashes, type Fingerprint } from '../link/copies.js';
+import { linkIncrementally, linkItemOf, lookupTerms, queryTerms, storyVector, type ArticleLinks, type LinkedItem, type LinkItem, type LinkOptions } from '../link/index.js';
+import { DocumentFrequencies, type TermVector } from '../link/terms.js';
+import type { StoryMemberRecord } from '../link/story-member.js';
 import { composeStory, type StoryMember, type StoryRecord } from '../link/story-record.js';
 import type { CanonicalEvent } from '../link/events.js';
 import { DEFAULT_STORY_OPTIONS, dayOf } from '../link/stories.js';
@@ -85,6 +89,35 @@ export const LINK_SCHEMA: readonly string[] = [
   `CREATE INDEX events_type_date_idx ON events (type, date)`,
 ];
 
+/**
+ * Step 10: what lets a link read only what the new articles can match (see `linkPending`). Every
+ * stored article is linked again once, with the frequencies counted over all of them.
+ */
+export const LINK_INDEX_SCHEMA: readonly string[] = [
+  `ALTER TABLE link_features ADD COLUMN vector json`,
+  `COMMENT ON COLUMN link_features.vector IS 'story vector (term → weight) computed when the article was linked, with the frequencies of then'`,
+  `ALTER TABLE link_features ADD COLUMN counted text[]`,
+  `COMMENT ON COLUMN link_features.counted IS 'the terms counted for this article in link_terms; null until it is linked'`,
+  `ALTER TABLE link_features ADD COLUMN bands bigint[]`,
+  `COMMENT ON COLUMN link_features.bands IS 'LSH bands of the MinHash fingerprint: articles sharing one are candidate copies'`,
+  `CREATE INDEX link_features_bands_idx ON link_features USING gin (bands)`,
+  `CREATE INDEX link_features_exact_idx ON link_features (exact)`,
+  `CREATE TABLE link_terms (
+    term text PRIMARY KEY,
+    documents integer NOT NULL
+  )`,
+  `COMMENT ON TABLE link_terms IS 'in how many linked articles each term occurs (tf-idf); the empty term counts the articles'`,
+  `CREATE TABLE link_postings (
+    term text NOT NULL,
+    day integer,
+    article_id text NOT NULL REFERENCES articles (id) ON DELETE CASCADE
+  )`,
+  `COMMENT ON TABLE link_postings IS 'each linked article under its story vector''s heaviest terms: where a new article finds its candidates'`,
+  `CREATE INDEX link_postings_term_day_idx ON link_postings (term, day)`,
+  `CREATE INDEX link_postings_article_idx ON link_postings (article_id)`,
+  `UPDATE link_features SET pending = true`,
+];
+
 interface FeatureRow {
   article_id: string;
   published: string | null;
@@ -92,10 +125,17 @@ interface FeatureRow {
   exact: string;
   shingles: number;
   minhash: string;
-  terms: Record<string, number> | string;
   story: string | null;
   duplicate_of: string | null;
-  pending: boolean;
+}
+
+interface PendingRow extends FeatureRow {
+  terms: Record<string, number> | string;
+  counted: string[] | null;
+}
+
+interface LinkedRow extends FeatureRow {
+  vector: Record<string, number> | string | null;
 }
 
 const encodeMinhash = (minhash: Uint32Array): string => Buffer.from(minhash.buffer, minhash.byteOffset, minhash.byteLength).toString('base64');
@@ -107,15 +147,10 @@ function decodeMinhash(text: string): Uint32Array {
   return out;
 }
 
-function itemOfRow(row: FeatureRow): LinkItem {
-  const terms = typeof row.terms === 'string' ? (JSON.parse(row.terms) as Record<string, number>) : row.terms;
-  return {
-    id: row.article_id,
-    published: row.published,
-    fingerprint: { exact: row.exact, shingles: Number(row.shingles), minhash: decodeMinhash(row.minhash) },
-    terms: new Map(Object.entries(terms)),
-  };
-}
+const jsonObject = (value: Record<string, number> | string): Record<string, number> =>
+  typeof value === 'string' ? (JSON.parse(value) as Record<string, number>) : value;
+
+const fingerprintOf = (row: FeatureRow): Fingerprint => ({ exact: row.exact, shingles: Number(row.shingles), minhash: decodeMinhash(row.minhash) });
 
 /**
  * Stores what linking needs of `records` (just inserted or updated) and marks them as waiting to be
@@ -140,24 +175,166 @@ export async function saveLinkFeatures(tx: SqlExecutor, records: readonly Analys
   );
 }
 
-async function loadWindow(tx: SqlExecutor, pendingDays: ReadonlyArray<number | null>, windowDays: number): Promise<FeatureRow[]> {
-  const days = pendingDays.filter((d): d is number => d !== null);
-  const lo = days.length > 0 ? Math.min(...days) - windowDays : 1;
-  const hi = days.length > 0 ? Math.max(...days) + windowDays : 0;
-  const { rows } = await tx.query<FeatureRow & Record<string, unknown>>(
-    `SELECT f.article_id, f.published, f.day, f.exact, f.shingles, f.minhash, f.terms, a.story, a.duplicate_of, f.pending
-     FROM link_features f JOIN articles a ON a.id = f.article_id
-     WHERE f.day BETWEEN $1 AND $2 OR f.day IS NULL`,
-    [lo, hi],
+/**
+ * Counts the pending articles' terms into `link_terms` (an article stored again has its former
+ * terms taken out first) and returns the frequencies of the terms they use.
+ */
+async function countTerms(tx: SqlExecutor, pending: readonly PendingRow[], terms: ReadonlyMap<string, TermVector>): Promise<DocumentFrequencies> {
+  const delta = new Map<string, number>([['', 0]]);
+  const bump = (term: string, by: number): void => {
+    delta.set(term, (delta.get(term) ?? 0) + by);
+  };
+  for (const row of pending) {
+    if (row.counted === null) bump('', 1);
+    else for (const term of row.counted) bump(term, -1);
+    for (const term of terms.get(row.article_id)!.keys()) bump(term, 1);
+  }
+  // In one order, so that two linkers could never wait on each other's rows (they are serialised anyway).
+  const changes = [...delta].filter(([, by]) => by !== 0).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  if (changes.length > 0) {
+    await tx.query(
+      `INSERT INTO link_terms (term, documents) SELECT * FROM unnest($1::text[], $2::int[])
+       ON CONFLICT (term) DO UPDATE SET documents = link_terms.documents + EXCLUDED.documents`,
+      [textArray(changes.map(([term]) => term)), `{${changes.map(([, by]) => by).join(',')}}`],
+    );
+  }
+  const used = new Set<string>(['']);
+  for (const vector of terms.values()) for (const term of vector.keys()) used.add(term);
+  const { rows } = await tx.query<{ term: string; documents: number }>(`SELECT term, documents FROM link_terms WHERE term = ANY($1::text[])`, [
+    textArray([...used]),
+  ]);
+  const counts = new Map(rows.map((row) => [row.term, Number(row.documents)]));
+  return DocumentFrequencies.of(counts.get('') ?? 0, counts);
+}
+
+/** The day range of the window around `days` (the dated ones), or null when none is dated. */
+function windowAround(days: ReadonlyArray<number | null>, windowDays: number): [number, number] | null {
+  const dated = days.filter((d): d is number => d !== null);
+  if (dated.length === 0) return null;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const day of dated) {
+    lo = Math.min(lo, day);
+    hi = Math.max(hi, day);
+  }
+  return [lo - windowDays, hi + windowDays];
+}
+
+/**
+ * The linked articles a new one may join or copy: those that share a lookup term with it
+ * (`lookupTerms`; the most recent `postingsVisited` per term within the window, as the clusterer
+ * visits them), and those that may be its copies (same text, or a shared LSH band, within the window).
+ */
+async function candidateArticles(
+  tx: SqlExecutor,
+  pending: readonly PendingRow[],
+  lookups: ReadonlyMap<string, string[]>,
+  bands: ReadonlyMap<string, number[]>,
+  options: { windowDays: number; postingsVisited: number },
+): Promise<string[]> {
+  const distinct = new Map<string, [string, number | null]>();
+  for (const row of pending) {
+    const day = row.day === null ? null : Number(row.day);
+    for (const term of lookups.get(row.article_id)!) distinct.set(`${term}\u0000${day}`, [term, day]);
+  }
+  const pairs = [...distinct.values()];
+  const window = windowAround(pending.map((row) => (row.day === null ? null : Number(row.day))), options.windowDays);
+  const { rows } = await tx.query<{ article_id: string }>(
+    `WITH q AS (SELECT * FROM unnest($1::text[], $2::int[]) AS q(term, day)),
+     near AS (
+       SELECT c.article_id FROM q CROSS JOIN LATERAL (
+         SELECT p.article_id FROM link_postings p
+         WHERE p.term = q.term AND p.day BETWEEN q.day - $3 AND q.day + $3
+         ORDER BY p.day DESC LIMIT $4) c
+       WHERE q.day IS NOT NULL
+       UNION
+       SELECT c.article_id FROM q CROSS JOIN LATERAL (
+         SELECT p.article_id FROM link_postings p WHERE p.term = q.term AND p.day IS NOT NULL ORDER BY p.day DESC LIMIT $4) c
+       WHERE q.day IS NULL
+       UNION
+       SELECT c.article_id FROM q CROSS JOIN LATERAL (
+         SELECT p.article_id FROM link_postings p WHERE p.term = q.term AND p.day IS NULL LIMIT $4) c
+       UNION
+       SELECT f.article_id FROM link_features f
+       WHERE NOT f.pending AND (f.exact = ANY($5::text[]) OR f.bands && $6::bigint[])
+         AND ($7::int IS NULL OR f.day BETWEEN $7 AND $8 OR f.day IS NULL)
+     )
+     SELECT DISTINCT article_id FROM near`,
+    [
+      textArray(pairs.map(([term]) => term)),
+      `{${pairs.map(([, day]) => (day === null ? 'NULL' : day)).join(',')}}`,
+      options.windowDays,
+      options.postingsVisited,
+      textArray(pending.map((row) => row.exact)),
+      `{${[...new Set([...bands.values()].flat())].join(',')}}`,
+      window?.[0] ?? null,
+      window?.[1] ?? null,
+    ],
+  );
+  return rows.map((row) => row.article_id);
+}
+
+async function readLinked(tx: SqlExecutor, where: string, values: readonly string[]): Promise<LinkedRow[]> {
+  if (values.length === 0) return [];
+  const { rows } = await tx.query<LinkedRow & Record<string, unknown>>(
+    `SELECT f.article_id, f.published, f.day, f.exact, f.shingles, f.minhash, f.vector::text AS vector, a.story, a.duplicate_of
+     FROM articles a JOIN link_features f ON f.article_id = a.id
+     WHERE ${where} AND NOT f.pending AND a.story IS NOT NULL`,
+    [textArray(values)],
   );
   return rows;
+}
+
+function linkedItemOf(row: LinkedRow): LinkedItem {
+  return {
+    id: row.article_id,
+    published: row.published,
+    fingerprint: fingerprintOf(row),
+    // Seeded articles are weighed by their stored vectors, not their terms.
+    terms: new Map<string, number>(),
+    // An article linked before vectors were stored has none: an empty vector matches nothing.
+    vector: new Map(Object.entries(row.vector === null ? {} : jsonObject(row.vector))),
+    story: row.story!,
+    duplicate_of: row.duplicate_of,
+  };
+}
+
+/** How many articles of each story are not copies (what the clusterer counts as a story's size). */
+async function storySizes(tx: SqlExecutor, stories: readonly string[]): Promise<Map<string, number>> {
+  if (stories.length === 0) return new Map();
+  const { rows } = await tx.query<{ story: string; size: number | string }>(
+    `SELECT story, count(*) FILTER (WHERE duplicate_of IS NULL OR duplicate_of = id) AS size
+     FROM articles WHERE story = ANY($1::text[]) GROUP BY story`,
+    [textArray(stories)],
+  );
+  return new Map(rows.map((row) => [row.story, Number(row.size)]));
+}
+
+/**
+ * The stored stories a link changes: those of the linked articles that end up in a cluster with a
+ * new article (joined, merged, split), or in another cluster than the rest of their stored story.
+ */
+function touchedStories(links: readonly ArticleLinks[], read: ReadonlyMap<string, LinkedRow>, pending: readonly PendingRow[]): Set<string> {
+  const fresh = new Set(pending.map((row) => row.article_id));
+  const withNew = new Set(links.filter((link) => fresh.has(link.id)).map((link) => link.story));
+  const clusterOf = new Map<string, string>();
+  const touched = new Set<string>();
+  for (const link of links) {
+    const row = read.get(link.id);
+    if (row === undefined) continue;
+    const stored = row.story!;
+    if (withNew.has(link.story)) touched.add(stored);
+    const seen = clusterOf.get(stored);
+    if (seen === undefined) clusterOf.set(stored, link.story);
+    else if (seen !== link.story) touched.add(stored);
+  }
+  return touched;
 }
 
 /**
  * New clusters keep the story id most of their articles had (ties: the smaller id); a cluster with
  * no previous id, or whose id a larger cluster took, is named after its first article.
- */
-function storyIds(links: readonly ArticleLinks[], previous: ReadonlyMap<string, string | null>): Map<string, string> {
+ */function storyIds(links: readonly ArticleLinks[], previous: ReadonlyMap<string, string | null>): Map<string, string> {
   const clusters = new Map<string, string[]>();
   for (const link of links) {
     const members = clusters.get(link.story);
@@ -189,28 +366,29 @@ export interface RelinkResult {
   relinked: number;
   /** Stories recomposed (created, grown, merged or split). */
   stories: number;
-  /** Stored articles read to link the pending ones (those in their time window). */
-  window?: number;
+  /** Linked articles read to link the pending ones: the members of the stories they can join. */
+  read?: number;
   /** Milliseconds spent in each phase, for benchmarks. */
   phases?: Record<'load' | 'cluster' | 'update' | 'recompose', number>;
 }
 
-/**
- * Links the articles waiting to be linked (stored with `saveLinkFeatures`) with every stored
- * article in their time window, and recomposes the stories that changed.
- */
 /** Linking runs one at a time per database, whichever process (ingest, workers) asks for it. */
 const LINK_LOCK_KEY = 7_240_518_313;
 
+/**
+ * Links the articles waiting to be linked (stored with `saveLinkFeatures`) into the stored stories,
+ * and recomposes the stories that changed.
+ *
+ * A link reads what the new articles can match, not the window: their terms are counted into
+ * `link_terms` and weighed with the frequencies over everything stored; each new article's story
+ * vector looks up candidates in `link_postings` (its heaviest terms, within the window) and copies
+ * by text hash and LSH band; the stories of those candidates are read whole, with the story vectors
+ * their articles were given when linked, and `linkIncrementally` puts the new articles in. The
+ * cost follows the new articles and the stories they touch, not the number stored.
+ */
 export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): Promise<RelinkResult> {
   await tx.query(`SELECT pg_advisory_xact_lock(${LINK_LOCK_KEY})`);
-  const { rows: pending } = await tx.query<{ article_id: string; day: number | null }>(
-    // Locked, so that an article stored again meanwhile (pending once more) waits for this commit and
-    // is then linked by the next call; only these rows are marked linked below, not ones stored since.
-    `SELECT article_id, day FROM link_features WHERE pending ORDER BY article_id FOR UPDATE`,
-  );
-  if (pending.length === 0) return { relinked: 0, stories: 0 };
-  const windowDays = options.stories?.windowDays ?? DEFAULT_STORY_OPTIONS.windowDays;
+  const storyOptions = { ...DEFAULT_STORY_OPTIONS, ...options.stories };
   let started = performance.now();
   const lap = (): number => {
     const now = performance.now();
@@ -218,23 +396,52 @@ export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): P
     started = now;
     return ms;
   };
-  const rows = await loadWindow(tx, pending.map((p) => (p.day === null ? null : Number(p.day))), windowDays);
-  const changed = new Set(pending.map((p) => p.article_id));
-  const previous = new Map(rows.map((r) => [r.article_id, r.story]));
-  const load = lap();
-  // Articles linked before keep their places and only the new ones are compared (the cost follows
-  // the new articles, not the window); a window of new articles alone is linked as one set.
-  const linked = rows.filter((r) => !r.pending && r.story !== null);
-  const links =
-    linked.length === 0
-      ? linkAll(rows.map(itemOfRow), options)
-      : linkIncrementally(
-          linked.map((r) => ({ ...itemOfRow(r), story: r.story!, duplicate_of: r.duplicate_of })),
-          rows.filter((r) => r.pending || r.story === null).map(itemOfRow),
-          options,
-        );
-  const ids = storyIds(links, previous);
-  const before = new Map(rows.map((r) => [r.article_id, r]));
+  const { rows: pending } = await tx.query<PendingRow & Record<string, unknown>>(
+    // Locked, so that an article stored again meanwhile (pending once more) waits for this commit and
+    // is then linked by the next call; only these rows are marked linked below, not ones stored since.
+    `SELECT f.article_id, f.published, f.day, f.exact, f.shingles, f.minhash, f.terms, f.counted, a.story, a.duplicate_of
+     FROM link_features f JOIN articles a ON a.id = f.article_id
+     WHERE f.pending ORDER BY f.article_id FOR UPDATE OF f`,
+  );
+  if (pending.length === 0) return { relinked: 0, stories: 0 };
+  const terms = new Map(pending.map((row) => [row.article_id, new Map(Object.entries(jsonObject(row.terms)))]));
+  const frequencies = await countTerms(tx, pending, terms);
+  const fresh: LinkItem[] = pending.map((row) => {
+    const vector = storyVector(terms.get(row.article_id)!, frequencies, storyOptions);
+    return { id: row.article_id, published: row.published, fingerprint: fingerprintOf(row), terms: terms.get(row.article_id)!, vector };
+  });
+  const queries = new Map(fresh.map((item) => [item.id, queryTerms(item.vector!, storyOptions)]));
+  const lookups = new Map(fresh.map((item) => [item.id, lookupTerms(item.vector!, frequencies, storyOptions)]));
+  const bands = new Map(fresh.map((item) => [item.id, bandHashes(item.fingerprint)]));
+  // The candidates are read alone first (their stories' sizes counted); a story that a new article
+  // joins or merges is then read whole and the articles linked again, until every story that
+  // changes was read whole. The stories the new articles were in before (stored again) are read
+  // whole from the start, so that their other articles keep their story.
+  const read = new Map<string, LinkedRow>();
+  const add = (rows: readonly LinkedRow[]): void => {
+    for (const row of rows) read.set(row.article_id, row);
+  };
+  add(await readLinked(tx, 'a.id = ANY($1::text[])', await candidateArticles(tx, pending, lookups, bands, storyOptions)));
+  const whole = new Set(pending.map((row) => row.story).filter((story): story is string => story !== null));
+  add(await readLinked(tx, 'a.story = ANY($1::text[])', [...whole]));
+  const sizes = await storySizes(tx, [...new Set([...read.values()].map((row) => row.story!))]);
+  let links: ArticleLinks[];
+  let clustering = 0;
+  for (;;) {
+    const linking = performance.now();
+    links = linkIncrementally([...read.values()].map(linkedItemOf), fresh, options, frequencies, sizes);
+    const missing = [...touchedStories(links, read, pending)].filter((story) => !whole.has(story));
+    clustering += performance.now() - linking;
+    if (missing.length === 0) break;
+    for (const story of missing) whole.add(story);
+    add(await readLinked(tx, 'a.story = ANY($1::text[])', missing));
+  }
+  const load = lap() - clustering;
+  started -= clustering;
+  const members = [...read.values()];
+  const clustered = new Set(links.filter((link) => link.clustered).map((link) => link.id));
+  const before = new Map<string, FeatureRow>([...members, ...pending].map((row) => [row.article_id, row]));
+  const ids = storyIds(links, new Map([...before].map(([id, row]) => [id, row.story])));
   const updates = links
     .map((l) => ({ id: l.id, story: ids.get(l.story)!, duplicate_of: l.duplicate_of }))
     .filter((u) => before.get(u.id)?.story !== u.story || before.get(u.id)?.duplicate_of !== u.duplicate_of);
@@ -247,6 +454,7 @@ export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): P
       [JSON.stringify(updates)],
     );
   }
+  await saveLinked(tx, fresh, queries, bands, clustered);
   const affected = new Set<string>();
   for (const u of updates) {
     affected.add(u.story);
@@ -254,20 +462,49 @@ export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): P
     if (old) affected.add(old);
   }
   const updated = new Map(updates.map((u) => [u.id, u.story]));
-  for (const id of changed) {
-    const story = updated.get(id) ?? before.get(id)?.story;
+  for (const row of pending) {
+    const story = updated.get(row.article_id) ?? row.story;
     if (story) affected.add(story);
   }
   const update = lap();
   await recompose(tx, [...affected]);
-  await tx.query(`UPDATE link_features SET pending = false WHERE article_id = ANY($1::text[])`, [textArray([...changed])]);
-  return { relinked: updates.length, stories: affected.size, window: rows.length, phases: { load, cluster, update, recompose: lap() } };
+  return { relinked: updates.length, stories: affected.size, read: members.length, phases: { load, cluster, update, recompose: lap() } };
+}
+
+/**
+ * Marks the new articles linked, with what the next links look up: their story vectors, the terms
+ * counted for them, their LSH bands, and (for those the clusterer compares, `clustered`) their
+ * postings under their query terms.
+ */
+async function saveLinked(
+  tx: SqlExecutor,
+  items: readonly LinkItem[],
+  queries: ReadonlyMap<string, string[]>,
+  bands: ReadonlyMap<string, number[]>,
+  clustered: ReadonlySet<string>,
+): Promise<void> {
+  const ids = textArray(items.map((item) => item.id));
+  await tx.query(
+    `UPDATE link_features SET pending = false, vector = x.vector, counted = ARRAY(SELECT jsonb_object_keys(link_features.terms)),
+       bands = ARRAY(SELECT jsonb_array_elements_text(x.bands)::bigint)
+     FROM jsonb_to_recordset($1::text::jsonb) AS x(id text, vector json, bands jsonb)
+     WHERE link_features.article_id = x.id`,
+    [JSON.stringify(items.map((item) => ({ id: item.id, vector: Object.fromEntries(item.vector!), bands: bands.get(item.id) })))],
+  );
+  await tx.query(`DELETE FROM link_postings WHERE article_id = ANY($1::text[])`, [ids]);
+  const postings = items.filter((item) => clustered.has(item.id)).flatMap((item) => queries.get(item.id)!.map((term) => [term, dayOf(item.published), item.id] as const));
+  if (postings.length === 0) return;
+  await tx.query(`INSERT INTO link_postings (term, day, article_id) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])`, [
+    textArray(postings.map(([term]) => term)),
+    `{${postings.map(([, day]) => (day === null ? 'NULL' : day)).join(',')}}`,
+    textArray(postings.map(([, , id]) => id)),
+  ]);
 }
 
 interface MemberRow {
   seq: string | number;
   body: string;
-  record: Omit<AnalysisRecord, 'body'> | string;
+  member: StoryMemberRecord | string;
   story: string;
   duplicate_of: string | null;
 }
@@ -277,15 +514,16 @@ async function recompose(tx: SqlExecutor, storyIds: readonly string[]): Promise<
   if (storyIds.length === 0) return;
   const { rows } = await tx.query<MemberRow & Record<string, unknown>>(
     // Sorted here, not by the server: sorting the rows with their bodies and records spilled to disk.
-    `SELECT seq, body, record::text AS record, story, duplicate_of FROM articles
+    // An article stored before step 10 and not yet filled in has only its full record, a superset.
+    `SELECT seq, body, coalesce(story_member, record)::text AS member, story, duplicate_of FROM articles
      WHERE story = ANY($1::text[])`,
     [textArray(storyIds)],
   );
   rows.sort((a, b) => Number(a.seq) - Number(b.seq));
   const members = new Map<string, StoryMember[]>();
   for (const row of rows) {
-    const record = typeof row.record === 'string' ? (JSON.parse(row.record) as Omit<AnalysisRecord, 'body'>) : row.record;
-    const member = { ...record, body: row.body, duplicate_of: row.duplicate_of } as StoryMember;
+    const record = typeof row.member === 'string' ? (JSON.parse(row.member) as StoryMemberRecord) : row.member;
+    const member: StoryMember = { ...record, body: row.body, duplicate_of: row.duplicate_of };
     const list = members.get(row.story);
     if (list) list.push(member);
     else members.set(row.story, [member]);
@@ -350,10 +588,12 @@ async function* readRecords<T>(db: SqlExecutor, table: 'stories' | 'events', bat
 export const readStories = (db: SqlExecutor, batchSize: number): AsyncGenerator<StoryRecord> => readRecords<StoryRecord>(db, 'stories', batchSize);
 export const readEvents = (db: SqlExecutor, batchSize: number): AsyncGenerator<CanonicalEvent> => readRecords<CanonicalEvent>(db, 'events', batchSize);
 
-/** Links every stored article (the migration that adds linking runs it once on existing data). */
-export async function relinkStored(tx: SqlExecutor): Promise<void> {
+/**
+ * Stores the link features of every stored article again, waiting to be linked (migrations that
+ * change them run it; the last migration's `linkPending` links them).
+ */
+export async function refreshLinkFeatures(tx: SqlExecutor): Promise<void> {
   const { rows } = await tx.query<{ body: string; record: Omit<AnalysisRecord, 'body'> | string }>('SELECT body, record::text AS record FROM articles ORDER BY seq');
   const records = rows.map((row) => ({ ...(typeof row.record === 'string' ? (JSON.parse(row.record) as Omit<AnalysisRecord, 'body'>) : row.record), body: row.body }) as AnalysisRecord);
   await saveLinkFeatures(tx, records);
-  await linkPending(tx);
 }

@@ -1,5 +1,7 @@
+import type { AnalysisRecord } from '../document.js';
+import { storyMemberOf } from '../link/story-member.js';
 import { indexEntities } from './entities.js';
-import { LINK_SCHEMA, relinkStored } from './links.js';
+import { LINK_INDEX_SCHEMA, LINK_SCHEMA, linkPending, refreshLinkFeatures } from './links.js';
 import { StoreError } from './errors.js';
 import { indexPlaces, placeTables } from './places.js';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
@@ -177,15 +179,37 @@ export const migrations: readonly Migration[] = [
     // Link features store each article's terms; entity keys used to carry their type ("per:",
     // "org:"), and now one name is one term whatever its type. Stored features are recomputed from
     // the stored records, and every article relinked with them.
-    // An empty database has nothing to relink: relinkStored then stores and links nothing.
+    // An empty database has nothing to relink: nothing is stored. Step 10 links them.
     statements: [],
-    backfill: relinkStored,
+    backfill: refreshLinkFeatures,
   },
   {
     version: 9,
     name: 'feed watcher state',
     // What `crosscheck watch` remembers about feeds and their items; nothing to fill in.
     statements: [...WATCH_SCHEMA],
+  },
+  {
+    version: 10,
+    name: 'story member records',
+    // Recomposing a story read its articles' full records, about half of them layers no story field
+    // is built from (numbers, times, most claims): each article now also keeps what composing reads.
+    statements: [
+      `ALTER TABLE articles ADD COLUMN story_member json`,
+      `COMMENT ON COLUMN articles.story_member IS 'what composing the article''s story reads of its record (src/link/story-member.ts)'`,
+    ],
+    backfill: fillStoryMembers,
+  },
+  {
+    version: 11,
+    name: 'link index: story vectors, postings, term frequencies, copy bands',
+    // A link then reads the stories its new articles can join rather than every article within the
+    // window. Every stored article is marked pending and linked again once (`linkPending`), with
+    // frequencies counted over all of them; stories keep their ids.
+    statements: [...LINK_INDEX_SCHEMA],
+    backfill: async (tx) => {
+      await linkPending(tx);
+    },
   },
 ];
 
@@ -202,7 +226,24 @@ async function linkOnce(tx: SqlExecutor): Promise<void> {
   const { rows } = await tx.query<{ pending: boolean }>(
     'SELECT EXISTS (SELECT 1 FROM articles) AND NOT EXISTS (SELECT 1 FROM link_features) AS pending',
   );
-  if (rows[0]?.pending) await relinkStored(tx);
+  if (rows[0]?.pending) await refreshLinkFeatures(tx);
+}
+
+/** Fills in `story_member` for the stored articles, a page at a time. */
+async function fillStoryMembers(tx: SqlExecutor): Promise<void> {
+  for (let after = 0; ; ) {
+    const { rows } = await tx.query<{ seq: number | string; record: string }>(
+      'SELECT seq, record::text AS record FROM articles WHERE seq > $1 ORDER BY seq LIMIT 500',
+      [after],
+    );
+    if (rows.length === 0) return;
+    const members = rows.map((row) => ({ seq: Number(row.seq), member: storyMemberOf(JSON.parse(row.record) as Omit<AnalysisRecord, 'body'>) }));
+    await tx.query(
+      `UPDATE articles SET story_member = x.member FROM jsonb_to_recordset($1::text::jsonb) AS x(seq bigint, member json) WHERE articles.seq = x.seq`,
+      [JSON.stringify(members)],
+    );
+    after = Number(rows.at(-1)!.seq);
+  }
 }
 
 /** Serialises concurrent openers of one server database; an arbitrary constant unique to crosscheck. */
