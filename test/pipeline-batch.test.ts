@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RejectedInput } from '../src/document.js';
 import { analyzeBatch, analyzeRecord } from '../src/pipeline/analyze.js';
-import { analyzeOutcomes } from '../src/pipeline/pool.js';
+import { analyzeLines, analyzeOutcomes } from '../src/pipeline/outcomes.js';
 
 const NOW = new Date('2031-06-01T00:00:00Z');
 // Fictional reports written for this test.
@@ -26,4 +26,20 @@ describe('analyzeBatch', () => {
     expect(outcomes.map((o) => [o.origin, o.ok])).toEqual([['a.txt', true], ['empty.txt', false], ['b.txt', true]]);
     expect(outcomes[1]).toMatchObject({ ok: false, reason: expect.stringMatching(/no text/) });
   });
+
+  it('serialises each record once, as its NDJSON line in bytes a worker can transfer', () => {
+    const lines = analyzeLines(ITEMS, NOW);
+    const outcomes = analyzeOutcomes(ITEMS, NOW);
+    for (const [i, line] of lines.entries()) {
+      if (!line.ok) continue;
+      // Short lines too (Buffer would place them in its shared pool) own all of their memory.
+      expect(line.line.buffer.byteLength).toBe(line.line.byteLength);
+      const text = Buffer.from(line.line).toString('utf8');
+      expect(text.endsWith('\n')).toBe(true);
+      expect(JSON.parse(text)).toEqual(analyzeRecord(ITEMS[i]!.origin, ITEMS[i]!.record, NOW));
+      const outcome = outcomes[i]!;
+      expect(outcome.ok && outcome.json).toBe(text.slice(0, -1));
+    }
+  });
 });
+

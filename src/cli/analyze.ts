@@ -74,7 +74,7 @@ export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
   };
   const progress = new Progress(io.stderr, 'analyzed');
   for await (const outcome of analyzePaths(args, io, progress)) {
-    await write(io.stdout, `${outcome.json}\n`);
+    await write(io.stdout, outcome.line);
   }
   io.stderr.write(progress.summary());
   return progress.rejected > 0 ? EXIT.rejected : EXIT.ok;

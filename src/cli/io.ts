@@ -11,7 +11,7 @@ export const processIO: CliIO = { stdout: process.stdout, stderr: process.stderr
 export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;
 
 /** Writes and waits for the stream to drain, so that output stays streamed with flat memory. */
-export function write(stream: NodeJS.WritableStream, text: string): Promise<void> | void {
+export function write(stream: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> | void {
   if (stream.write(text)) return;
   return new Promise((resolve) => stream.once('drain', () => resolve()));
 }

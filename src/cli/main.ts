@@ -1,14 +1,6 @@
 #!/usr/bin/env node
 /** The `crosscheck` command: dispatches to one module per subcommand. */
 import { readFileSync } from 'node:fs';
-import { runAnalyze } from './analyze.js';
-import { runDemo } from './demo.js';
-import { runEnqueue } from './enqueue.js';
-import { runExport } from './export.js';
-import { runIngest } from './ingest.js';
-import { runServe } from './serve.js';
-import { runWorker } from './worker.js';
-import { runWatch } from './watch.js';
 import { EXIT, processIO, UsageError, type CliIO } from './io.js';
 
 const HELP = `Usage: crosscheck <command> [options]
@@ -30,15 +22,19 @@ Run "crosscheck <command> --help" for a command's options. Interface: docs/contr
 
 type Command = (argv: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  analyze: runAnalyze,
-  ingest: runIngest,
-  enqueue: runEnqueue,
-  worker: runWorker,
-  watch: runWatch,
-  export: runExport,
-  demo: runDemo,
-  serve: runServe,
+/**
+ * Each command's module is loaded when that command runs: `analyze` then starts its workers without
+ * first compiling the database, the HTTP server and the analysis pipeline (its workers load that).
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  analyze: async () => (await import('./analyze.js')).runAnalyze,
+  ingest: async () => (await import('./ingest.js')).runIngest,
+  enqueue: async () => (await import('./enqueue.js')).runEnqueue,
+  worker: async () => (await import('./worker.js')).runWorker,
+  watch: async () => (await import('./watch.js')).runWatch,
+  export: async () => (await import('./export.js')).runExport,
+  demo: async () => (await import('./demo.js')).runDemo,
+  serve: async () => (await import('./serve.js')).runServe,
 };
 
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
@@ -52,11 +48,12 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.stdout.write(`${pkg.version}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
     io.stderr.write(`crosscheck: unknown command "${name}"\n\n${HELP}`);
     return EXIT.usage;
   }
+  const command = await load();
   try {
     return await command(rest, io);
   } catch (error) {

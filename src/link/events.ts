@@ -87,6 +87,13 @@ interface Mention {
   article: LinkedArticle;
   index: number;
   event: NewsEvent;
+  /** What comparing it needs, worked out once per mention rather than once per comparison. */
+  days: [number, number] | null;
+  otherSubtype: boolean;
+  agents: string[];
+  /** `originOf` and `revisedIn`, once asked. */
+  origin?: string;
+  revised?: boolean;
 }
 
 /** Links the event mentions of one story's articles into canonical events, oldest report first. */
@@ -94,7 +101,17 @@ export function linkEvents(story: string, articles: readonly LinkedArticle[], op
   const settings = { ...DEFAULT_OPTIONS, ...options };
   const mentions: Mention[] = [];
   const ordered = [...articles].sort((a, b) => (a.published?.value ?? '').localeCompare(b.published?.value ?? '') || (a.id < b.id ? -1 : 1));
-  for (const article of ordered) article.events.forEach((event, index) => mentions.push({ article, index, event }));
+  const daysOf = new Map<string, [number, number] | null>();
+  for (const article of ordered) {
+    article.events.forEach((event, index) => {
+      let days: [number, number] | null = null;
+      if (event.date) {
+        days = daysOf.get(event.date.value) ?? null;
+        if (!daysOf.has(event.date.value)) daysOf.set(event.date.value, (days = dayRange(event.date.value)));
+      }
+      mentions.push({ article, index, event, days, otherSubtype: OTHER_SUBTYPE.test(event.subtype), agents: agentsOf(event.actors).map(actorId) });
+    });
+  }
   // Candidates share the event type; a mention is compared with at most the first few and the last
   // few reports of a group (every report of an event agrees with those), so a story of thousands of
   // articles costs linear time, not quadratic.
@@ -102,7 +119,7 @@ export function linkEvents(story: string, articles: readonly LinkedArticle[], op
   const byType = new Map<string, Mention[][]>();
   for (const mention of mentions) {
     const candidates = byType.get(mention.event.type) ?? [];
-    const group = candidates.find((g) => representatives(g).every((other) => sameEvent(mention.event, other.event, settings)));
+    const group = candidates.find((g) => agreesWithRepresentatives(mention, g, settings));
     if (group) {
       group.push(mention);
     } else {
@@ -117,21 +134,28 @@ export function linkEvents(story: string, articles: readonly LinkedArticle[], op
 
 const REPRESENTATIVES = 4;
 
-function representatives(group: readonly Mention[]): readonly Mention[] {
-  return group.length <= 2 * REPRESENTATIVES ? group : [...group.slice(0, REPRESENTATIVES), ...group.slice(-REPRESENTATIVES)];
+/** The mention is the same event as every representative of the group: its first and last few reports, or all of a small group. */
+function agreesWithRepresentatives(mention: Mention, group: readonly Mention[], options: EventLinkOptions): boolean {
+  if (group.length <= 2 * REPRESENTATIVES) return group.every((other) => sameEvent(mention, other, options));
+  for (let i = 0; i < REPRESENTATIVES; i++) if (!sameEvent(mention, group[i]!, options)) return false;
+  for (let i = group.length - REPRESENTATIVES; i < group.length; i++) if (!sameEvent(mention, group[i]!, options)) return false;
+  return true;
 }
 
-function sameEvent(a: NewsEvent, b: NewsEvent, options: EventLinkOptions): boolean {
-  return a.type === b.type && compatibleSubtypes(a, b) && compatibleDates(a.date, b.date) && compatiblePlaces(a.location, b.location, options) && compatibleAgents(a.actors, b.actors);
+function sameEvent(a: Mention, b: Mention, options: EventLinkOptions): boolean {
+  return a.event.type === b.event.type && compatibleSubtypes(a, b) && compatibleDates(a, b) && compatiblePlaces(a.event.location, b.event.location, options) && compatibleAgents(a.agents, b.agents);
 }
 
-function compatibleSubtypes(a: NewsEvent, b: NewsEvent): boolean {
-  return a.subtype === b.subtype || a.subtype === '' || b.subtype === '' || /^other\b/i.test(a.subtype) || /^other\b/i.test(b.subtype);
+const OTHER_SUBTYPE = /^other\b/i;
+
+function compatibleSubtypes(a: Mention, b: Mention): boolean {
+  return a.event.subtype === b.event.subtype || a.event.subtype === '' || b.event.subtype === '' || a.otherSubtype || b.otherSubtype;
 }
+
+const day = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
 
 /** A TIMEX3 date value as the days it covers: "2020-02-27" one day, "2020-02" a month, "2020-W09" a week. */
 function dayRange(value: string): [number, number] | null {
-  const day = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / 86_400_000;
   let match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (match) {
     const d = day(Number(match[1]), Number(match[2]), Number(match[3]));
@@ -150,13 +174,12 @@ function dayRange(value: string): [number, number] | null {
   return null;
 }
 
-function compatibleDates(a: NewsEvent['date'], b: NewsEvent['date']): boolean {
-  if (!a || !b) return true;
-  const ra = dayRange(a.value);
-  const rb = dayRange(b.value);
+function compatibleDates(a: Mention, b: Mention): boolean {
+  const ra = a.days;
+  const rb = b.days;
   if (!ra || !rb) return true;
   // Day-precise reports of one event may straddle midnight across time zones: one day of slack.
-  const slack = a.precision === 1 && b.precision === 1 ? 1 : 0;
+  const slack = a.event.date!.precision === 1 && b.event.date!.precision === 1 ? 1 : 0;
   return ra[0] <= rb[1] + slack && rb[0] <= ra[1] + slack;
 }
 
@@ -170,18 +193,18 @@ function compatiblePlaces(a: EventLocation | null, b: EventLocation | null, opti
 const agentsOf = (actors: readonly EventActor[]): EventActor[] => actors.filter((a) => a.role === 'agent');
 const actorId = (a: Pick<EventActor, 'key' | 'text'>): string => a.key ?? a.text.toLowerCase();
 
-function compatibleAgents(a: readonly EventActor[], b: readonly EventActor[]): boolean {
-  const left = agentsOf(a);
-  const right = agentsOf(b);
+/** `left`, `right`: the ids of each mention's agents. */
+function compatibleAgents(left: readonly string[], right: readonly string[]): boolean {
   if (left.length === 0 || right.length === 0) return true;
-  const ids = new Set(left.map(actorId));
-  return right.some((actor) => ids.has(actorId(actor)));
+  return right.some((id) => left.includes(id));
 }
 
 function canonicalEvent(id: string, story: string, group: Mention[]): CanonicalEvent {
   const events = group.map((m) => m.event);
   const originals = group.filter((m) => m.article.duplicate_of === null);
   const articles = unique(group.map((m) => m.article.id));
+  const killed = reports(group, 'killed');
+  const injured = reports(group, 'injured');
   return {
     id,
     story,
@@ -190,22 +213,31 @@ function canonicalEvent(id: string, story: string, group: Mention[]): CanonicalE
     date: finest(events.map((e) => e.date)),
     location: finest(events.map((e) => e.location)),
     actors: uniqueActors(events.flatMap((e) => e.actors)),
-    killed: reconcile(group, 'killed'),
-    injured: reconcile(group, 'injured'),
+    killed: reconcile(killed),
+    injured: reconcile(injured),
     articles,
     sources: unique(group.map((m) => m.article.source.name ?? m.article.source.domain ?? m.article.id)),
     independent_sources: new Set((originals.length > 0 ? originals : group).map(originOf)).size,
     mentions: group.map((m) => ({ article: m.article.id, start: m.event.trigger.start, end: m.event.trigger.end, text: m.event.trigger.text })),
-    conflicts: [...figureConflicts(group, 'killed'), ...figureConflicts(group, 'injured'), ...dateConflicts(group)],
+    conflicts: [...figureConflicts(group, killed, 'killed'), ...figureConflicts(group, injured, 'injured'), ...dateConflicts(group)],
     modality: strongestModality(events),
   };
 }
 
 /** Where a report comes from: the origin it attributes the event to, else its outlet. */
 function originOf(mention: Mention): string {
-  const attribution = mention.event.attribution;
-  if (attribution) return attribution.key ?? attribution.text.toLowerCase().replace(/^the\s+/, '');
-  return (mention.article.source.name ?? mention.article.source.domain ?? mention.article.id).toLowerCase();
+  if (mention.origin === undefined) {
+    const attribution = mention.event.attribution;
+    if (attribution) mention.origin = attribution.key ?? attribution.text.toLowerCase().replace(/^the\s+/, '');
+    else mention.origin = (mention.article.source.name ?? mention.article.source.domain ?? mention.article.id).toLowerCase();
+  }
+  return mention.origin;
+}
+
+/** The mention's sentence presents its figures as an update (`REVISION_CUE`). */
+function revisedIn(mention: Mention): boolean {
+  mention.revised ??= REVISION_CUE.test(mention.article.body.slice(mention.event.sentence.start, mention.event.sentence.end));
+  return mention.revised;
 }
 
 function hedgeOf(range: Range): string {
@@ -237,7 +269,7 @@ function reports(group: readonly Mention[], slot: 'killed' | 'injured'): FigureR
         attribution: m.event.attribution,
         asserted: m.article.published?.value ?? null,
         copy: m.article.duplicate_of !== null,
-        revised: REVISION_CUE.test(m.article.body.slice(m.event.sentence.start, m.event.sentence.end)),
+        revised: revisedIn(m),
       };
     });
 }
@@ -248,8 +280,8 @@ const REVISION_CUE = /\b(?:later died|died later|\w+(?:st|nd|rd|th) (?:\w+ )?(?:
 /** The point value a report stands for: its exact or lower bound, else its upper bound. */
 const pointOf = (r: Pick<FigureReport, 'min' | 'max'>): number => (r.min ?? r.max)!;
 
-function reconcile(group: readonly Mention[], slot: 'killed' | 'injured'): ReconciledFigure {
-  const all = reports(group, slot);
+/** `all`: the group's reports of one figure (`reports`). */
+function reconcile(all: FigureReport[]): ReconciledFigure {
   const counted = all.filter((r) => !r.copy);
   const basis = counted.length > 0 ? counted : all;
   if (basis.length === 0) return { min: null, max: null, conservative: null, latest: null, reports: all };
@@ -259,8 +291,9 @@ function reconcile(group: readonly Mention[], slot: 'killed' | 'injured'): Recon
   return { min: Math.min(...lows), max: Math.max(...highs), conservative: Math.min(...lows), latest: pointOf(latest), reports: all };
 }
 
-function figureConflicts(group: readonly Mention[], slot: 'killed' | 'injured'): Conflict[] {
-  const counted = reports(group, slot).filter((r) => !r.copy);
+/** `all`: the group's reports of the slot's figure (`reports`). */
+function figureConflicts(group: readonly Mention[], all: readonly FigureReport[], slot: 'killed' | 'injured'): Conflict[] {
+  const counted = all.filter((r) => !r.copy);
   if (new Set(counted.map(pointOf)).size < 2) return [];
   const origin = new Map(group.map((m) => [m.article.id, originOf(m)]));
   const entries = counted.map((r) => ({ value: pointOf(r), article: r.article, source: r.source, origin: origin.get(r.article)!, asserted: r.asserted, revised: r.revised }));

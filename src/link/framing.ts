@@ -17,6 +17,7 @@
 import type { AnalysisRecord, Entity } from '../document.js';
 import type { CanonicalEvent } from './events.js';
 import { LABEL_HEADS, LABEL_MODIFIERS, MODIFIER_SHAPES, type ActorClass } from './framing-lexicon.js';
+import { FOLDS_TO_ASCII, isSpace } from './characters.js';
 
 export type FramingArticle = Pick<AnalysisRecord, 'id' | 'source' | 'body' | 'entities' | 'quotes' | 'events'> & { duplicate_of: string | null };
 
@@ -72,8 +73,88 @@ for (const [actorClass, heads] of Object.entries(LABEL_HEADS) as Array<[ActorCla
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternatives = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 const MODIFIER = `(?:${MODIFIER_SHAPES}|${alternatives(LABEL_MODIFIERS)}|\\p{Lu}\\p{L}+)`;
-/** Up to three modifiers (capitalised words included: "Kurdish", "VLF"), then a head. */
-const LABEL = new RegExp(`(?<![\\p{L}-])((?:${MODIFIER}[\\s]+){0,3})(${alternatives(HEAD_CLASS.keys())})(?![\\p{L}-])`, 'giu');
+/** Up to three modifiers (capitalised words included: "Kurdish", "VLF"), then a head; tried at one position (sticky). */
+const LABEL_AT = new RegExp(`(?<![\\p{L}-])((?:${MODIFIER}[\\s]+){0,3})(${alternatives(HEAD_CLASS.keys())})(?![\\p{L}-])`, 'iuy');
+/**
+ * Where a head can begin: the first run of letters of some head ("armed" of "armed groups", "asylum"
+ * of "asylum-seekers") as a whole run of letters, not after a hyphen. Every head of a label begins
+ * at such a place, so the label pattern need only be tried just before them.
+ */
+const HEAD_FIRST_RUNS = alternatives(new Set([...HEAD_CLASS.keys()].map((head) => /^\p{L}+/u.exec(head)![0])));
+const HEAD_START = new RegExp(`(?<![\\p{L}-])(?:${HEAD_FIRST_RUNS})(?!\\p{L})`, 'giu');
+const HEAD_START_AT = new RegExp(HEAD_START.source, 'iuy');
+/**
+ * The same places, and some more, found by an ASCII pattern, several times faster than the Unicode
+ * one on news text: the heads are ASCII, and a head's letters are ASCII letters unless spelt with
+ * one of the characters Unicode case folding makes ASCII (`FOLDS_TO_ASCII`).
+ */
+const ASCII_HEAD_START = new RegExp(`(?<![A-Za-z])(?:${HEAD_FIRST_RUNS})(?![A-Za-z])`, 'gi');
+const MAX_MODIFIERS = 3;
+
+/** Where `HEAD_START` matches in `body`. */
+function headStarts(body: string): number[] {
+  const starts: number[] = [];
+  if (FOLDS_TO_ASCII.test(body)) {
+    for (const match of body.matchAll(HEAD_START)) starts.push(match.index!);
+    return starts;
+  }
+  ASCII_HEAD_START.lastIndex = 0;
+  for (let match = ASCII_HEAD_START.exec(body); match; match = ASCII_HEAD_START.exec(body)) {
+    HEAD_START_AT.lastIndex = match.index;
+    if (HEAD_START_AT.test(body)) starts.push(match.index);
+  }
+  return starts;
+}
+
+/** Where a label whose head begins at `head` can begin: up to three space-separated chunks before it. */
+function labelWindowStart(body: string, head: number): number {
+  let at = head;
+  for (let k = 0; k < MAX_MODIFIERS; k++) {
+    let chunkEnd = at;
+    while (chunkEnd > 0 && isSpace(body.charCodeAt(chunkEnd - 1))) chunkEnd--;
+    if (chunkEnd === at || chunkEnd === 0) break;
+    let chunkStart = chunkEnd;
+    while (chunkStart > 0 && !isSpace(body.charCodeAt(chunkStart - 1))) chunkStart--;
+    at = chunkStart;
+  }
+  return at;
+}
+
+/** An ASCII letter or a hyphen before `at`: no label begins there (the pattern's look-behind). */
+function wordGoesOn(body: string, at: number): boolean {
+  if (at === 0) return false;
+  const c = body.charCodeAt(at - 1);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
+}
+
+/**
+ * The matches of the label pattern over the whole body, left to right and not overlapping, as a
+ * global scan would find them; the pattern is tried only at the few places a label can begin
+ * (before a head word), which spares scanning every position of every article with it.
+ */
+function labelMatches(body: string): RegExpExecArray[] {
+  const windows: Array<[start: number, end: number]> = [];
+  for (const head of headStarts(body)) windows.push([labelWindowStart(body, head), head]);
+  windows.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const matches: RegExpExecArray[] = [];
+  let next = 0;
+  let untried = 0;
+  for (const [start, end] of windows) {
+    for (let at = Math.max(start, next, untried); at <= end; at++) {
+      if (wordGoesOn(body, at)) continue;
+      LABEL_AT.lastIndex = at;
+      const match = LABEL_AT.exec(body);
+      if (!match) continue;
+      matches.push(match);
+      next = at + match[0].length;
+      at = next - 1;
+    }
+    untried = Math.max(untried, end + 1);
+  }
+  return matches;
+}
+
+const POSSESSIVE_OR_SPACE = /['’\s]/u;
 
 const actorEntity = (e: Entity): boolean => e.type === 'ORG' || e.type === 'MISC' || (e.type === 'LOC' && e.subtype === 'country');
 
@@ -81,12 +162,15 @@ const actorEntity = (e: Entity): boolean => e.type === 'ORG' || e.type === 'MISC
 function adjacentEntity(body: string, entities: readonly Entity[], start: number, end: number): Entity | null {
   const inside = entities.find((e) => e.start >= start && e.end <= end && actorEntity(e));
   if (inside) return inside;
-  const before = entities.find((e) => actorEntity(e) && e.end <= start && /^(?:['’]s)?\s*$/u.test(body.slice(e.end, start)));
+  // Each test below first checks the one character the text between must begin with, so that the
+  // text is cut out only for the few entities that can pass (they are many, and far from the label).
+  const before = entities.find((e) => actorEntity(e) && e.end <= start && (e.end === start || POSSESSIVE_OR_SPACE.test(body[e.end]!)) && /^(?:['’]s)?\s*$/u.test(body.slice(e.end, start)));
   if (before) return before;
-  const after = entities.find((e) => actorEntity(e) && e.start >= end && /^\s+(?:of|from|with|loyal to|backed by|(?:group|movement|organisation|organization|faction))?\s*(?:the\s+)?$/iu.test(body.slice(end, e.start)));
+  const spaceAfter = end < body.length && isSpace(body.charCodeAt(end));
+  const after = spaceAfter ? entities.find((e) => actorEntity(e) && e.start > end && /^\s+(?:of|from|with|loyal to|backed by|(?:group|movement|organisation|organization|faction))?\s*(?:the\s+)?$/iu.test(body.slice(end, e.start))) : undefined;
   if (after) return after;
   // Apposition: "the VLF, a separatist group,"
-  const appositive = entities.find((e) => actorEntity(e) && e.end <= start && /^,\s+(?:an?|the)\s+$/iu.test(body.slice(e.end, start)));
+  const appositive = entities.find((e) => actorEntity(e) && e.end < start && body[e.end] === ',' && /^,\s+(?:an?|the)\s+$/iu.test(body.slice(e.end, start)));
   return appositive ?? null;
 }
 
@@ -111,7 +195,7 @@ function phraseStart(body: string, entities: readonly Entity[], start: number, h
 function labelUses(article: FramingArticle): LabelUse[] {
   const uses: LabelUse[] = [];
   const { body, entities } = article;
-  for (const match of body.matchAll(LABEL)) {
+  for (const match of labelMatches(body)) {
     const end = match.index! + match[0].length;
     const headStart = end - match[2]!.length;
     const start = phraseStart(body, entities, match.index!, headStart);
@@ -136,7 +220,11 @@ function skipSpace(body: string, at: number, limit: number): number {
 /** Untied labels inherit the entity their word is tied to in the same article, else the story's one labelled armed group. */
 function inheritActors(uses: LabelUse[]): void {
   const byArticle = new Map<string, LabelUse[]>();
-  for (const use of uses) byArticle.set(use.article.id, [...(byArticle.get(use.article.id) ?? []), use]);
+  for (const use of uses) {
+    const list = byArticle.get(use.article.id);
+    if (list) list.push(use);
+    else byArticle.set(use.article.id, [use]);
+  }
   const armedGroups = new Map<string, string>();
   for (const use of uses) if (use.key && use.actorClass === 'armed-group' && !use.key.startsWith('loc:')) armedGroups.set(use.key, use.name!);
   const onlyGroup = armedGroups.size === 1 ? [...armedGroups][0]! : null;
@@ -184,7 +272,9 @@ export function frameStory(articles: readonly FramingArticle[], events: readonly
   const byActor = new Map<string, LabelUse[]>();
   for (const use of uses) {
     const actor = use.key ?? `class:${use.actorClass}`;
-    byActor.set(actor, [...(byActor.get(actor) ?? []), use]);
+    const list = byActor.get(actor);
+    if (list) list.push(use);
+    else byActor.set(actor, [use]);
   }
   const actors: ActorFraming[] = [...byActor]
     .map(([actor, list]) => ({

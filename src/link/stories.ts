@@ -79,8 +79,8 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   // Reports of one incident come within days of each other; a week apart already halves the evidence.
   halfLifeDays: 7,
   queryTerms: 24,
-  postingsVisited: 400,
-  commonTermShare: 0.05,
+  postingsVisited: 100,
+  commonTermShare: 0.01,
   commonTermFloor: 50,
   vectorTerms: 80,
   supportFrom: 3,

@@ -6,18 +6,32 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { RejectedInput, type InputRecord, type Origin } from '../document.js';
+import type { InputRecord, Origin } from '../document.js';
 import type { ReadItem } from '../read/index.js';
-import { analyzeBatch } from './analyze.js';
+import type { LineOutcome } from './outcomes.js';
 
 /**
- * A successful outcome carries the Analysis record already serialised: crossing a thread boundary
- * as one string is far cheaper than structured-cloning thousands of small span objects, and the
- * main consumer (`analyze`) writes that string as it is.
+ * A successful outcome carries the Analysis record already serialised, as its NDJSON line in UTF-8
+ * (`line`: the JSON and a newline): crossing a thread boundary as bytes that are transferred, not
+ * copied, is far cheaper than structured-cloning thousands of small span objects, and the main
+ * consumer (`analyze`) writes those bytes as they are. `json` decodes the record's JSON on demand.
  */
 export type Outcome =
-  | { ok: true; origin: Origin; json: string }
+  | { ok: true; origin: Origin; readonly line: Buffer; readonly json: string }
   | { ok: false; origin: Origin; reason: string };
+
+/** The outcome of a record serialised to `line` (its JSON and a newline, UTF-8). */
+export function recordOutcome(origin: Origin, line: Uint8Array): Outcome & { ok: true } {
+  const bytes = Buffer.from(line.buffer, line.byteOffset, line.byteLength);
+  return {
+    ok: true,
+    origin,
+    line: bytes,
+    get json(): string {
+      return bytes.toString('utf8', 0, bytes.length - 1);
+    },
+  };
+}
 
 export interface PoolOptions {
   /** Worker threads; 1 analyses in this thread. Default: all cores. */
@@ -43,23 +57,8 @@ export interface WorkerRequest {
   /** Analyse this document in a batch of its own (set when retrying the documents of a stopped worker). */
   solo?: boolean;
 }
-export type WorkerReply = { seq: number } & Outcome;
-
-/** Analyses one record in this thread; never throws. */
-export function analyzeOutcome(origin: Origin, record: InputRecord, now: Date): Outcome {
-  return analyzeOutcomes([{ origin, record }], now)[0]!;
-}
-
-/** Analyses records stage by stage (`analyzeBatch`) in this thread; never throws. */
-export function analyzeOutcomes(items: ReadonlyArray<{ origin: Origin; record: InputRecord }>, now: Date): Outcome[] {
-  return analyzeBatch(items, now).map((result, i): Outcome => {
-    const origin = items[i]!.origin;
-    if (result.ok) return { ok: true, origin, json: JSON.stringify(result.record) };
-    const { error } = result;
-    if (error instanceof RejectedInput) return { ok: false, origin, reason: error.reason };
-    return { ok: false, origin, reason: `internal error: ${error instanceof Error ? error.message : String(error)}` };
-  });
-}
+/** A successful reply's `line` is transferred: the worker gives its bytes up. */
+export type WorkerReply = { seq: number } & LineOutcome;
 
 function fromReadItem(item: ReadItem): Outcome | null {
   return item.kind === 'rejected' ? { ok: false, origin: item.origin, reason: item.reason } : null;
@@ -71,6 +70,7 @@ export async function* analyzeStream(items: AsyncIterable<ReadItem>, options: Po
   const workers = Math.max(1, options.workers ?? availableParallelism());
   // Running from TypeScript sources (tests, tsx) there is no compiled worker: analyse in-thread.
   if (workers === 1 || !existsSync(workerFile)) {
+    const { analyzeOutcome } = await import('./outcomes.js');
     for await (const item of items) yield fromReadItem(item) ?? analyzeOutcome(item.origin, (item as { record: InputRecord }).record, now);
     return;
   }
@@ -129,13 +129,13 @@ async function* runOnWorkers(
       lastProgress.set(worker, Date.now());
     });
     worker.on('message', (reply: WorkerReply) => {
-      const { seq, ...outcome } = reply;
+      const { seq } = reply;
       // A stopped worker's last words, or a reply to a request since sent elsewhere: ignored.
       if (pending.get(seq)?.worker !== worker) return;
       pending.delete(seq);
       load.set(worker, (load.get(worker) ?? 1) - 1);
       lastProgress.set(worker, Date.now());
-      results.set(seq, outcome);
+      results.set(seq, reply.ok ? recordOutcome(reply.origin, reply.line) : { ok: false, origin: reply.origin, reason: reply.reason });
       notify();
     });
     worker.on('error', (error: Error) => {

@@ -4,7 +4,8 @@
  * stage (`analyzeBatch`: cheaper per document than one at a time); replies keep request order.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeOutcomes, type WorkerReply, type WorkerRequest } from './pool.js';
+import { analyzeLines } from './outcomes.js';
+import type { WorkerReply, WorkerRequest } from './pool.js';
 
 /** Enough documents for the caches to pay off; few enough that replies flow steadily. */
 const MAX_BATCH = 16;
@@ -23,10 +24,11 @@ function nextBatch(): WorkerRequest[] {
 function drain(): void {
   const batch = nextBatch();
   // One pool sends one `now` with every request.
-  const outcomes = analyzeOutcomes(batch.map((r) => ({ origin: r.origin, record: r.record })), new Date(batch[0]!.now));
+  const outcomes = analyzeLines(batch.map((r) => ({ origin: r.origin, record: r.record })), new Date(batch[0]!.now));
   batch.forEach((request, i) => {
     const reply: WorkerReply = { seq: request.seq, ...outcomes[i]! };
-    parentPort?.postMessage(reply);
+    // The line's bytes move to the pool's thread rather than being copied there.
+    parentPort?.postMessage(reply, reply.ok ? [reply.line.buffer] : []);
   });
   // Back to the event loop before the next batch, so that requests posted meanwhile join it.
   if (queue.length > 0) setImmediate(drain);

@@ -7,5 +7,6 @@ parentPort.on('message', (request) => {
   const text = request.record.text ?? '';
   if (text.includes('STALL')) for (;;);
   if (text.includes('CRASH')) throw new Error('worker crashed on purpose');
-  parentPort.postMessage({ seq: request.seq, ok: true, origin: request.origin, json: JSON.stringify({ text, solo: request.solo === true }) });
+  const line = new TextEncoder().encode(`${JSON.stringify({ text, solo: request.solo === true })}\n`);
+  parentPort.postMessage({ seq: request.seq, ok: true, origin: request.origin, line }, [line.buffer]);
 });

@@ -286,8 +286,9 @@ function writeCache(file: string, g: Gazetteer, identity: string): void {
 function readCache(file: string, identity: string): Gazetteer | null {
   if (!existsSync(file)) return null;
   const data = readFileSync(file);
-  const aligned = new Uint8Array(data.byteLength);
-  aligned.set(data);
+  // Typed-array views need 4-byte-aligned offsets; a file this size is read into a buffer of its
+  // own (offset 0), so the copy of tens of megabytes is only a fallback.
+  const aligned = data.byteOffset % 4 === 0 ? data : Uint8Array.from(data);
   const headerLength = data.readUInt32LE(0);
   const header = JSON.parse(data.subarray(4, 4 + headerLength).toString('utf8')) as {
     identity: string; size: number; layout: Array<{ name: string; offset: number; bytes: number }>;
@@ -297,12 +298,12 @@ function readCache(file: string, identity: string): Gazetteer | null {
   const section = new Map(header.layout.map((s) => [s.name, { offset: base + s.offset, bytes: s.bytes }]));
   const view = <T>(name: string, make: (buffer: ArrayBuffer, offset: number, length: number) => T, width: number): T => {
     const s = section.get(name)!;
-    return make(aligned.buffer, s.offset, s.bytes / width);
+    return make(aligned.buffer, aligned.byteOffset + s.offset, s.bytes / width);
   };
   const u32 = (name: string): Uint32Array => view(name, (b, o, n) => new Uint32Array(b, o, n), 4);
   const text = (name: string): string => {
     const s = section.get(name)!;
-    return Buffer.from(aligned.buffer, s.offset, s.bytes).toString('utf16le');
+    return Buffer.from(aligned.buffer, aligned.byteOffset + s.offset, s.bytes).toString('utf16le');
   };
   return {
     size: header.size, geonameId: u32('geonameId'), lat: view('lat', (b, o, n) => new Float32Array(b, o, n), 4),

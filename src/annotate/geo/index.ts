@@ -489,14 +489,16 @@ function anchorPlace(body: string, mention: Entity, entities: readonly Entity[],
 
 /** How far from a neighbourhood the city it belongs to may have its point. */
 const SECTION_CITY_KM = 30;
-let rowByGeonameId: Map<number, number> | null = null;
 
+/**
+ * A scan of the id column rather than a map built over every row: the map cost each process about
+ * 0.1 s and megabytes of heap to answer a few lookups per document. A lookup is only made for a
+ * section not met before (`cityOfSection` memoises), whose nearby city is then found by a scan of
+ * all rows anyway. The last matching row, as the map kept.
+ */
 function rowOfGeonameId(g: Gazetteer, geonameId: number): number | undefined {
-  if (!rowByGeonameId) {
-    rowByGeonameId = new Map();
-    for (let row = 0; row < g.size; row++) rowByGeonameId.set(g.geonameId[row]!, row);
-  }
-  return rowByGeonameId.get(geonameId);
+  const row = g.geonameId.lastIndexOf(geonameId);
+  return row < 0 ? undefined : row;
 }
 
 const sectionCityMemo = new Map<number, Place | null>();

@@ -53,10 +53,13 @@ export function decodeModel(file: Buffer): WeightTable {
   }
   const gapsAt = 4 + headerLength;
   const valuesAt = gapsAt + header.nonZero * 4;
+  // A DataView reads the millions of little-endian numbers several times faster than Buffer's
+  // bounds-checked readers: this runs in every worker thread at start-up.
+  const data = new DataView(body.buffer, body.byteOffset, body.byteLength);
   const indices = new Int32Array(header.nonZero);
   let index = -1;
   for (let k = 0; k < header.nonZero; k++) {
-    index += body.readUInt32LE(gapsAt + k * 4);
+    index += data.getUint32(gapsAt + k * 4, true);
     indices[k] = index;
   }
   const present = new Uint32Array(BUCKETS >>> 5);
@@ -73,14 +76,15 @@ export function decodeModel(file: Buffer): WeightTable {
   const values = new Int16Array(rows * LABEL_COUNT);
   let row = -1;
   let lastBucket = -1;
-  indices.forEach((i, k) => {
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k]!;
     const bucket = Math.floor(i / LABEL_COUNT);
     if (bucket !== lastBucket) {
       row++;
       lastBucket = bucket;
     }
-    values[row * LABEL_COUNT + (i % LABEL_COUNT)] = body.readInt16LE(valuesAt + k * 2);
-  });
+    values[row * LABEL_COUNT + (i % LABEL_COUNT)] = data.getInt16(valuesAt + k * 2, true);
+  }
   return sparseTable(values, present, rank);
 }
 
