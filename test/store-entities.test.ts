@@ -6,12 +6,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRecord, Entity, EntityType } from '../src/document.js';
-import { upsertArticles } from '../src/store/articles.js';
 import { KEY_DECISIONS } from '../src/store/entities.js';
 import { openStore, type Store, type StoredEntity } from '../src/store/index.js';
 import { migrate, migrations } from '../src/store/migrations.js';
 import { classifyName } from '../src/store/person-names.js';
 import { openPgliteClient } from '../src/store/pglite-client.js';
+import { insertSchema1Articles } from './support/old-rows.js';
 import { pgliteBackend, postgresBackend, withStore } from './support/backends.js';
 import { exportWith } from './support/export.js';
 
@@ -332,7 +332,7 @@ for (const backend of [pgliteBackend(// An initialised but unmigrated database: 
       const client = await backend.rawClient(options);
       try {
         await migrate(client, migrations.filter((step) => step.version === 1));
-        await client.transaction((tx) => upsertArticles(tx, [doc('old1', '2030-01-01', [TALIA()]), doc('old2', '2030-01-02', [BRENNWICK()])]));
+        await insertSchema1Articles(client, [doc('old1', '2030-01-01', [TALIA()]), doc('old2', '2030-01-02', [BRENNWICK()])]);
       } finally {
         await client.close();
       }

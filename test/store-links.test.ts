@@ -11,6 +11,7 @@ import type { StoredArticle } from '../src/store/index.js';
 import { migrate, migrations } from '../src/store/migrations.js';
 import { openPgliteClient } from '../src/store/pglite-client.js';
 import { pgliteBackend, postgresBackend, withStore } from './support/backends.js';
+import { insertSchema1Articles } from './support/old-rows.js';
 import { exportWith } from './support/export.js';
 
 const NOW = new Date('2031-06-01T00:00:00Z');
@@ -167,6 +168,40 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
         expect(after.get('wire')).not.toBe(after.get('update'));
         expect(stories.find((s) => s.id === after.get('wire'))!.articles).toEqual(['wire']);
       });
+    });
+
+    it('migrations 10 and 11 fill in story members and the link index for articles stored before them, and link them', async () => {
+      const options = await backend.fresh();
+      const client = await backend.rawClient(options);
+      try {
+        await migrate(client, migrations.filter((step) => step.version === 1));
+        await client.transaction((tx) => insertSchema1Articles(tx, articles));
+      } finally {
+        await client.close();
+      }
+      const fresh = await backend.fresh();
+      const expected = await withStore(fresh, async (store) => {
+        await store.putArticles(articles);
+        await store.link();
+        return partition(await all(store.articles()));
+      });
+      await withStore(options, async (store) => {
+        expect(partition(await all(store.articles()))).toEqual(expected);
+        expect((await all(store.stories())).length).toBe(expected.length);
+      });
+      const check = await backend.rawClient(options);
+      try {
+        const { rows } = await check.query<{ unfilled: number | string; unlinked: number | string; postings: number | string }>(
+          `SELECT (SELECT count(*) FROM articles WHERE story_member IS NULL) AS unfilled,
+                  (SELECT count(*) FROM link_features WHERE pending OR vector IS NULL) AS unlinked,
+                  (SELECT count(*) FROM link_postings) AS postings`,
+        );
+        expect(Number(rows[0]!.unfilled)).toBe(0);
+        expect(Number(rows[0]!.unlinked)).toBe(0);
+        expect(Number(rows[0]!.postings)).toBeGreaterThan(0);
+      } finally {
+        await check.close();
+      }
     });
 
     it('reads only the stories a new article can join', async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRecord, DocumentPlace } from '../src/document.js';
-import { upsertArticles } from '../src/store/articles.js';
+import { insertSchema1Articles } from './support/old-rows.js';
 import { indexEntities } from '../src/store/entities.js';
 import type { Store, StoredEntity } from '../src/store/index.js';
 import { migrate, migrations } from '../src/store/migrations.js';
@@ -110,8 +110,7 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
         await migrate(client, migrations.filter((step) => step.version < 4));
         // What a crosscheck with schema 2 stored: articles and their entities, no places.
         await client.transaction(async (tx) => {
-          const { changedIds } = await upsertArticles(tx, [article('o1', TOWN), article('o2', PROVINCE), article('o3', PROVINCE)]);
-          await indexEntities(tx, changedIds);
+          await indexEntities(tx, await insertSchema1Articles(tx, [article('o1', TOWN), article('o2', PROVINCE), article('o3', PROVINCE)]));
         });
       } finally {
         await client.close();
