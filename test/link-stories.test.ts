@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisRecord, Entity } from '../src/document.js';
 import { articleTerms, DocumentFrequencies } from '../src/link/terms.js';
-import { clusterStories, lookupTerms, queryTerms, StoryClusterer, storyVector, type StoryArticle } from '../src/link/stories.js';
+import { clusterStories, lookupTerms, queryTerms, StoryClusterer, storyVector, topCandidates, type StoryArticle } from '../src/link/stories.js';
 
 // Fictional reports of fictional events.
 type Report = Pick<AnalysisRecord, 'title' | 'body' | 'entities'>;
@@ -183,5 +183,23 @@ describe('lookup terms', () => {
     // In a small collection every term is under the floor: nothing is left without candidates.
     const small = DocumentFrequencies.of(20, [['ferry', 12], ['ostrel', 3]]);
     expect(new Set(lookupTerms(storyVector(new Map([['ferry', 2], ['ostrel', 1]]), small), small))).toEqual(new Set(['ferry', 'ostrel']));
+  });
+});
+
+describe('candidates compared in full', () => {
+  it('keeps the ids with the largest partial dot products, ties by id', () => {
+    const partial = new Map([['c', 0.2], ['a', 0.5], ['b', 0.2], ['d', 0.1]]);
+    expect(topCandidates(partial, 3)).toEqual(['a', 'b', 'c']);
+    expect(new Set(topCandidates(partial, 10))).toEqual(new Set(['a', 'b', 'c', 'd']));
+  });
+
+  it('still finds the closest report when only one candidate is compared', () => {
+    const wire = report('Dam breach floods Ostrel', 'The Ostrel dam breached on Monday and flooded the lower town, the mayor Mara Lind said.', ['Mara Lind']);
+    const other = report('Ferry strike in Halden', 'Ferry crews in Halden struck over pay on Monday and cut off the lower town, the union said.');
+    const follow = report('Ostrel flood: dam breach toll rises', 'After the Ostrel dam breach the lower town was still flooded, Mara Lind said.', ['Mara Lind']);
+    const articles: StoryArticle[] = [wire, other, follow].map((r, i) => ({ id: `r${i}`, published: '2031-04-0' + (i + 1), terms: articleTerms(r) }));
+    const stories = clusterStories(articles, { candidates: 1 });
+    expect(stories.get('r2')).toBe(stories.get('r0'));
+    expect(stories.get('r1')).not.toBe(stories.get('r0'));
   });
 });

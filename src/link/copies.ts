@@ -108,7 +108,7 @@ export class CopyIndex {
   private readonly options: CopyOptions;
   private readonly stored = new Map<string, Stored>();
   private readonly exact = new Map<string, string>();
-  private readonly bands = new Map<string, string[]>();
+  private readonly bands = new Map<number, string[]>();
 
   constructor(options: Partial<CopyOptions> = {}) {
     this.options = { ...DEFAULT_COPY_OPTIONS, ...options };
@@ -130,7 +130,7 @@ export class CopyIndex {
   private remember(id: string, print: Fingerprint, original: string): void {
     this.stored.set(id, { fingerprint: print, original });
     if (!this.exact.has(print.exact)) this.exact.set(print.exact, id);
-    for (const key of bandKeys(print)) {
+    for (const key of bandHashes(print)) {
       const list = this.bands.get(key);
       if (list) list.push(id);
       else this.bands.set(key, [id]);
@@ -143,7 +143,7 @@ export class CopyIndex {
     if (print.shingles < this.options.minShingles) return null;
     let best: CopyMatch | null = null;
     const seen = new Set<string>();
-    for (const key of bandKeys(print)) {
+    for (const key of bandHashes(print)) {
       for (const id of this.bands.get(key) ?? []) {
         if (seen.has(id)) continue;
         seen.add(id);
@@ -160,19 +160,22 @@ export class CopyIndex {
 }
 
 /**
- * The LSH bands of a fingerprint as 52-bit integers (exact in a JavaScript number and a SQL
- * bigint), so that a store can index them: two fingerprints are candidate copies when they share one.
+ * The LSH bands of a fingerprint as 52-bit integers (exact in a JavaScript number and in a SQL
+ * bigint, so that a store can index them): two fingerprints are candidate copies when they share
+ * one. Each is a hash of the band's number and its rows' MinHash values, computed from the
+ * integers without building strings (the index keeps one per band of every article).
  */
 export function bandHashes(print: Fingerprint): number[] {
-  return bandKeys(print).map((key) => (fnv(key) % 0x100000) * 0x100000000 + fnv(`~${key}`));
-}
-
-function bandKeys(print: Fingerprint): string[] {
-  const keys: string[] = [];
+  const hashes: number[] = [];
   for (let band = 0; band < BANDS; band++) {
-    let key = `${band}`;
-    for (let r = 0; r < ROWS; r++) key += `:${print.minhash[band * ROWS + r]!.toString(36)}`;
-    keys.push(key);
+    let low = Math.imul(band + 1, 0x9e3779b1) >>> 0;
+    let high = Math.imul(band + 1, 0x85ebca6b) >>> 0;
+    for (let r = 0; r < ROWS; r++) {
+      const value = print.minhash[band * ROWS + r]!;
+      low = remix(low ^ value, 0x01000193 | 1, r);
+      high = remix(high ^ value, 0x2c1b3c6d | 1, r + ROWS);
+    }
+    hashes.push((high % 0x100000) * 0x100000000 + low);
   }
-  return keys;
+  return hashes;
 }

@@ -45,6 +45,12 @@ export interface StoryOptions {
   /** How many articles, most recent first, each term's postings contribute. */
   postingsVisited: number;
   /**
+   * How many of the articles found through the postings are compared in full: those with the
+   * largest dot product over the lookup terms alone (the postings carry the articles' weights), so
+   * that the comparisons per article, and what a store must read, do not grow with the collection.
+   */
+  candidates: number;
+  /**
    * A query term found in more than this share of the collection's articles (and in more than
    * `commonTermFloor`) looks up no candidates: it still counts in the cosine, but what shares only
    * such terms is never close enough, and their postings would make every lookup read the window.
@@ -80,6 +86,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   halfLifeDays: 7,
   queryTerms: 24,
   postingsVisited: 100,
+  candidates: 20,
   commonTermShare: 0.01,
   commonTermFloor: 50,
   vectorTerms: 80,
@@ -177,7 +184,8 @@ export class StoryClusterer {
   private readonly stories = new Map<string, Story>();
   /** Merged-away story id → the story that absorbed it. */
   private readonly mergedInto = new Map<string, string>();
-  private readonly postings = new Map<string, string[]>();
+  /** Term → the articles indexed under it, in the order they were added, with their weight for it. */
+  private readonly postings = new Map<string, { ids: string[]; weights: number[] }>();
   private readonly termIds = new TermIds();
   private readonly query = new ScatteredQuery();
 
@@ -290,27 +298,29 @@ export class StoryClusterer {
 
   /** For each candidate story, the best damped cosine between the article and one of its articles. */
   private storyScores(vector: TermVector, sparse: SparseVector, day: number | null): Map<string, number> {
-    const seen = new Set<string>();
-    const top = new Map<string, [number, number]>();
-    this.query.load(sparse, this.termIds.size);
+    const partial = new Map<string, number>();
     for (const term of lookupTerms(vector, this.frequencies, this.options)) {
       const list = this.postings.get(term);
       if (!list) continue;
-      for (let i = list.length - 1, visited = 0; i >= 0 && visited < this.options.postingsVisited; i--, visited++) {
-        const id = list[i]!;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const member = this.members.get(id)!;
-        const apart = daysApart(day, member.day);
-        if (apart > this.options.windowDays) continue;
-        const damped = this.query.dot(member.vector) / (1 + apart / this.options.halfLifeDays);
-        // Scores are compared with `threshold`: an undated pair is scaled so that it must reach `undatedThreshold`.
-        const similarity = day === null || member.day === null ? (damped * this.options.threshold) / this.options.undatedThreshold : damped;
-        const story = this.resolve(member.story);
-        const best = top.get(story) ?? [0, 0];
-        if (similarity > best[0]) top.set(story, [similarity, best[0]]);
-        else if (similarity > best[1]) top.set(story, [best[0], similarity]);
+      const weight = vector.get(term)!;
+      for (let i = list.ids.length - 1, visited = 0; i >= 0 && visited < this.options.postingsVisited; i--, visited++) {
+        const id = list.ids[i]!;
+        if (daysApart(day, this.members.get(id)!.day) > this.options.windowDays) continue;
+        partial.set(id, (partial.get(id) ?? 0) + weight * list.weights[i]!);
       }
+    }
+    const top = new Map<string, [number, number]>();
+    this.query.load(sparse, this.termIds.size);
+    for (const id of topCandidates(partial, this.options.candidates)) {
+      const member = this.members.get(id)!;
+      const apart = daysApart(day, member.day);
+      const damped = this.query.dot(member.vector) / (1 + apart / this.options.halfLifeDays);
+      // Scores are compared with `threshold`: an undated pair is scaled so that it must reach `undatedThreshold`.
+      const similarity = day === null || member.day === null ? (damped * this.options.threshold) / this.options.undatedThreshold : damped;
+      const story = this.resolve(member.story);
+      const best = top.get(story) ?? [0, 0];
+      if (similarity > best[0]) top.set(story, [similarity, best[0]]);
+      else if (similarity > best[1]) top.set(story, [best[0], similarity]);
     }
     this.query.clear();
     // A story of several articles is joined on the word of two of them, not one: single links
@@ -346,8 +356,10 @@ export class StoryClusterer {
     this.members.set(articleId, { vector: sparse, day, story: story.id });
     for (const term of queryTerms(vector, this.options)) {
       const list = this.postings.get(term);
-      if (list) list.push(articleId);
-      else this.postings.set(term, [articleId]);
+      if (list) {
+        list.ids.push(articleId);
+        list.weights.push(vector.get(term)!);
+      } else this.postings.set(term, { ids: [articleId], weights: [vector.get(term)!] });
     }
   }
 
@@ -387,6 +399,12 @@ function blend(vector: TermVector, wordShare: number): TermVector {
   const keyScale = keys > 0 ? Math.sqrt((1 - wordShare) / keys) : 0;
   for (const [term, w] of vector) vector.set(term, w * (isKeyTerm(term) ? keyScale : wordScale));
   return unit(vector);
+}
+
+/** The `n` ids with the largest partial scores (ties: the smaller id), as a store's query ranks them. */
+export function topCandidates(partial: ReadonlyMap<string, number>, n: number): string[] {
+  if (partial.size <= n) return [...partial.keys()];
+  return [...partial].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, n).map(([id]) => id);
 }
 
 function widen(story: Story, day: number | null): void {

@@ -110,7 +110,8 @@ export const LINK_INDEX_SCHEMA: readonly string[] = [
   `CREATE TABLE link_postings (
     term text NOT NULL,
     day integer,
-    article_id text NOT NULL REFERENCES articles (id) ON DELETE CASCADE
+    article_id text NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    weight double precision NOT NULL
   )`,
   `COMMENT ON TABLE link_postings IS 'each linked article under its story vector''s heaviest terms: where a new article finds its candidates'`,
   `CREATE INDEX link_postings_term_day_idx ON link_postings (term, day)`,
@@ -227,45 +228,55 @@ function windowAround(days: ReadonlyArray<number | null>, windowDays: number): [
  */
 async function candidateArticles(
   tx: SqlExecutor,
-  pending: readonly PendingRow[],
+  fresh: readonly LinkItem[],
   lookups: ReadonlyMap<string, string[]>,
   bands: ReadonlyMap<string, number[]>,
-  options: { windowDays: number; postingsVisited: number },
+  options: { windowDays: number; postingsVisited: number; candidates: number },
 ): Promise<string[]> {
-  const distinct = new Map<string, [string, number | null]>();
-  for (const row of pending) {
-    const day = row.day === null ? null : Number(row.day);
-    for (const term of lookups.get(row.article_id)!) distinct.set(`${term}\u0000${day}`, [term, day]);
+  const queries: Array<[string, string, number, number | null]> = [];
+  for (const item of fresh) {
+    const day = dayOf(item.published);
+    for (const term of lookups.get(item.id)!) queries.push([item.id, term, item.vector!.get(term)!, day]);
   }
-  const pairs = [...distinct.values()];
-  const window = windowAround(pending.map((row) => (row.day === null ? null : Number(row.day))), options.windowDays);
+  const window = windowAround(fresh.map((item) => dayOf(item.published)), options.windowDays);
   const { rows } = await tx.query<{ article_id: string }>(
-    `WITH q AS (SELECT * FROM unnest($1::text[], $2::int[]) AS q(term, day)),
-     near AS (
-       SELECT c.article_id FROM q CROSS JOIN LATERAL (
-         SELECT p.article_id FROM link_postings p
-         WHERE p.term = q.term AND p.day BETWEEN q.day - $3 AND q.day + $3
-         ORDER BY p.day DESC LIMIT $4) c
+    // Each new article's candidates as the clusterer finds them (`StoryClusterer.storyScores`): the
+    // most recent postings of each lookup term within the window, ranked by the dot product over
+    // those terms, the best `candidates` kept.
+    `WITH q AS (SELECT * FROM unnest($1::text[], $2::text[], $3::float8[], $4::int[]) AS q(item, term, weight, day)),
+     hits AS (
+       SELECT q.item, c.article_id, q.weight * c.weight AS part FROM q CROSS JOIN LATERAL (
+         SELECT p.article_id, p.weight FROM link_postings p
+         WHERE p.term = q.term AND p.day BETWEEN q.day - $5 AND q.day + $5
+         ORDER BY p.day DESC LIMIT $6) c
        WHERE q.day IS NOT NULL
-       UNION
-       SELECT c.article_id FROM q CROSS JOIN LATERAL (
-         SELECT p.article_id FROM link_postings p WHERE p.term = q.term AND p.day IS NOT NULL ORDER BY p.day DESC LIMIT $4) c
+       UNION ALL
+       SELECT q.item, c.article_id, q.weight * c.weight FROM q CROSS JOIN LATERAL (
+         SELECT p.article_id, p.weight FROM link_postings p WHERE p.term = q.term ORDER BY p.day DESC NULLS LAST LIMIT $6) c
        WHERE q.day IS NULL
-       UNION
-       SELECT c.article_id FROM q CROSS JOIN LATERAL (
-         SELECT p.article_id FROM link_postings p WHERE p.term = q.term AND p.day IS NULL LIMIT $4) c
-       UNION
-       SELECT f.article_id FROM link_features f
-       WHERE NOT f.pending AND (f.exact = ANY($5::text[]) OR f.bands && $6::bigint[])
-         AND ($7::int IS NULL OR f.day BETWEEN $7 AND $8 OR f.day IS NULL)
+       UNION ALL
+       SELECT q.item, c.article_id, q.weight * c.weight FROM q CROSS JOIN LATERAL (
+         SELECT p.article_id, p.weight FROM link_postings p WHERE p.term = q.term AND p.day IS NULL LIMIT $6) c
+       WHERE q.day IS NOT NULL
+     ),
+     ranked AS (
+       SELECT article_id, row_number() OVER (PARTITION BY item ORDER BY sum(part) DESC, article_id) AS rank
+       FROM hits GROUP BY item, article_id
      )
-     SELECT DISTINCT article_id FROM near`,
+     SELECT article_id FROM ranked WHERE rank <= $7
+     UNION
+     SELECT f.article_id FROM link_features f
+     WHERE NOT f.pending AND (f.exact = ANY($8::text[]) OR f.bands && $9::bigint[])
+       AND ($10::int IS NULL OR f.day BETWEEN $10 AND $11 OR f.day IS NULL)`,
     [
-      textArray(pairs.map(([term]) => term)),
-      `{${pairs.map(([, day]) => (day === null ? 'NULL' : day)).join(',')}}`,
+      textArray(queries.map(([item]) => item)),
+      textArray(queries.map(([, term]) => term)),
+      `{${queries.map(([, , weight]) => weight).join(',')}}`,
+      `{${queries.map(([, , , day]) => (day === null ? 'NULL' : day)).join(',')}}`,
       options.windowDays,
       options.postingsVisited,
-      textArray(pending.map((row) => row.exact)),
+      options.candidates,
+      textArray(fresh.map((item) => item.fingerprint.exact)),
       `{${[...new Set([...bands.values()].flat())].join(',')}}`,
       window?.[0] ?? null,
       window?.[1] ?? null,
@@ -421,7 +432,7 @@ export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): P
   const add = (rows: readonly LinkedRow[]): void => {
     for (const row of rows) read.set(row.article_id, row);
   };
-  add(await readLinked(tx, 'a.id = ANY($1::text[])', await candidateArticles(tx, pending, lookups, bands, storyOptions)));
+  add(await readLinked(tx, 'a.id = ANY($1::text[])', await candidateArticles(tx, fresh, lookups, bands, storyOptions)));
   const whole = new Set(pending.map((row) => row.story).filter((story): story is string => story !== null));
   add(await readLinked(tx, 'a.story = ANY($1::text[])', [...whole]));
   const sizes = await storySizes(tx, [...new Set([...read.values()].map((row) => row.story!))]);
@@ -492,12 +503,15 @@ async function saveLinked(
     [JSON.stringify(items.map((item) => ({ id: item.id, vector: Object.fromEntries(item.vector!), bands: bands.get(item.id) })))],
   );
   await tx.query(`DELETE FROM link_postings WHERE article_id = ANY($1::text[])`, [ids]);
-  const postings = items.filter((item) => clustered.has(item.id)).flatMap((item) => queries.get(item.id)!.map((term) => [term, dayOf(item.published), item.id] as const));
+  const postings = items
+    .filter((item) => clustered.has(item.id))
+    .flatMap((item) => queries.get(item.id)!.map((term) => [term, dayOf(item.published), item.id, item.vector!.get(term)!] as const));
   if (postings.length === 0) return;
-  await tx.query(`INSERT INTO link_postings (term, day, article_id) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])`, [
+  await tx.query(`INSERT INTO link_postings (term, day, article_id, weight) SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::float8[])`, [
     textArray(postings.map(([term]) => term)),
     `{${postings.map(([, day]) => (day === null ? 'NULL' : day)).join(',')}}`,
     textArray(postings.map(([, , id]) => id)),
+    `{${postings.map(([, , , weight]) => weight).join(',')}}`,
   ]);
 }
 
