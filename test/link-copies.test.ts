@@ -70,3 +70,22 @@ describe('CopyIndex', () => {
     );
   });
 });
+
+describe('copy candidates', () => {
+  it('finds a repost among many reports that share a template paragraph, comparing only those sharing the most bands', () => {
+    const index = new CopyIndex({ candidates: 2 });
+    // Twenty fictional weather notes written from one template: each shares its closing paragraph with the others.
+    const template = 'Forecasters at the Harbour Weather Office expect the unsettled pattern to continue into next week, with gusts along the coast.';
+    const words = 'rain gauge station ridge valley north river field orchard mill bridge lane hill quarry marsh ford heath wood barn tower'.split(' ');
+    for (let i = 0; i < 20; i++) {
+      const own = Array.from({ length: 45 }, (_, k) => words[(i * 7 + k * (i + 3)) % words.length]).join(' ');
+      const note = `${own}.\n\n${template}`;
+      expect(index.add(`note${i}`, fingerprint(note)).duplicateOf).toBeNull();
+    }
+    // The wire ends with the template paragraph too: the repost shares bands with every note.
+    const wire = `${ORIGINAL}\n\n${template}`;
+    expect(index.add('wire', fingerprint(wire)).duplicateOf).toBeNull();
+    const repost = index.add('repost', fingerprint(`${wire}\n\nShare this story`));
+    expect(repost).toMatchObject({ duplicateOf: 'wire', matched: 'wire', kind: 'near' });
+  });
+});

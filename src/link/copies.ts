@@ -8,6 +8,7 @@
  * original): every copy in a lineage points to it, never to another copy.
  */
 import { createHash } from 'node:crypto';
+import { topCandidates } from './stories.js';
 
 const SHINGLE_WORDS = 5;
 const HASHES = 120;
@@ -21,9 +22,15 @@ export interface CopyOptions {
   containment: number;
   /** Texts shorter than this many shingles are only ever exact copies: a few shared lines prove nothing. */
   minShingles: number;
+  /**
+   * How many of the articles sharing an LSH band are compared: those sharing the most bands. A
+   * copy shares about a dozen of the 30 bands; reports written from one template share one or two
+   * with hundreds of others, which would make every look-up read them all.
+   */
+  candidates: number;
 }
 
-export const DEFAULT_COPY_OPTIONS: CopyOptions = { resemblance: 0.8, containment: 0.8, minShingles: 25 };
+export const DEFAULT_COPY_OPTIONS: CopyOptions = { resemblance: 0.8, containment: 0.8, minShingles: 25, candidates: 10 };
 
 export interface Fingerprint {
   /** Hash of the text with case, punctuation and spacing normalised. */
@@ -142,18 +149,15 @@ export class CopyIndex {
     if (same !== undefined) return { duplicateOf: null, matched: same, kind: 'exact', resemblance: 1, containment: 1 };
     if (print.shingles < this.options.minShingles) return null;
     let best: CopyMatch | null = null;
-    const seen = new Set<string>();
-    for (const key of bandHashes(print)) {
-      for (const id of this.bands.get(key) ?? []) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const other = this.stored.get(id)!.fingerprint;
-        if (other.shingles < this.options.minShingles) continue;
-        const r = resemblance(print, other);
-        const c = containment(print, other);
-        if (r < this.options.resemblance && c < this.options.containment) continue;
-        if (!best || r > best.resemblance!) best = { duplicateOf: null, matched: id, kind: 'near', resemblance: r, containment: c };
-      }
+    const shared = new Map<string, number>();
+    for (const key of bandHashes(print)) for (const id of this.bands.get(key) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    for (const id of topCandidates(shared, this.options.candidates)) {
+      const other = this.stored.get(id)!.fingerprint;
+      if (other.shingles < this.options.minShingles) continue;
+      const r = resemblance(print, other);
+      const c = containment(print, other);
+      if (r < this.options.resemblance && c < this.options.containment) continue;
+      if (!best || r > best.resemblance!) best = { duplicateOf: null, matched: id, kind: 'near', resemblance: r, containment: c };
     }
     return best;
   }

@@ -11,7 +11,7 @@
  * its events.
  */
 import type { AnalysisRecord } from '../document.js';
-import { bandHashes, type Fingerprint } from '../link/copies.js';
+import { bandHashes, DEFAULT_COPY_OPTIONS, type Fingerprint } from '../link/copies.js';
 import { linkIncrementally, linkItemOf, lookupTerms, queryTerms, storyVector, type ArticleLinks, type LinkedItem, type LinkItem, type LinkOptions } from '../link/index.js';
 import { DocumentFrequencies, type TermVector } from '../link/terms.js';
 import type { StoryMemberRecord } from '../link/story-member.js';
@@ -231,7 +231,7 @@ async function candidateArticles(
   fresh: readonly LinkItem[],
   lookups: ReadonlyMap<string, string[]>,
   bands: ReadonlyMap<string, number[]>,
-  options: { windowDays: number; postingsVisited: number; candidates: number },
+  options: { windowDays: number; postingsVisited: number; candidates: number; copyCandidates: number },
 ): Promise<string[]> {
   const queries: Array<[string, string, number, number | null]> = [];
   for (const item of fresh) {
@@ -239,6 +239,7 @@ async function candidateArticles(
     for (const term of lookups.get(item.id)!) queries.push([item.id, term, item.vector!.get(term)!, day]);
   }
   const window = windowAround(fresh.map((item) => dayOf(item.published)), options.windowDays);
+  const bandPairs = fresh.flatMap((item) => [...new Set(bands.get(item.id)!)].map((band) => [item.id, band] as const));
   const { rows } = await tx.query<{ article_id: string }>(
     // Each new article's candidates as the clusterer finds them (`StoryClusterer.storyScores`): the
     // most recent postings of each lookup term within the window, ranked by the dot product over
@@ -266,8 +267,19 @@ async function candidateArticles(
      SELECT article_id FROM ranked WHERE rank <= $7
      UNION
      SELECT f.article_id FROM link_features f
-     WHERE NOT f.pending AND (f.exact = ANY($8::text[]) OR f.bands && $9::bigint[])
-       AND ($10::int IS NULL OR f.day BETWEEN $10 AND $11 OR f.day IS NULL)`,
+     WHERE NOT f.pending AND f.exact = ANY($8::text[]) AND ($10::int IS NULL OR f.day BETWEEN $10 AND $11 OR f.day IS NULL)
+     UNION
+     -- Copies as \`CopyIndex\` finds them: those sharing the most LSH bands with the new article.
+     SELECT article_id FROM (
+       SELECT shared.article_id, row_number() OVER (PARTITION BY shared.item ORDER BY shared.n DESC, shared.article_id) AS rank
+       FROM (
+         SELECT b.item, f.article_id, count(*) AS n
+         FROM unnest($12::text[], $9::bigint[]) AS b(item, band)
+         JOIN link_features f ON f.bands @> ARRAY[b.band]
+         WHERE NOT f.pending AND ($10::int IS NULL OR f.day BETWEEN $10 AND $11 OR f.day IS NULL)
+         GROUP BY b.item, f.article_id
+       ) shared
+     ) ranked_copies WHERE rank <= $13`,
     [
       textArray(queries.map(([item]) => item)),
       textArray(queries.map(([, term]) => term)),
@@ -277,9 +289,11 @@ async function candidateArticles(
       options.postingsVisited,
       options.candidates,
       textArray(fresh.map((item) => item.fingerprint.exact)),
-      `{${[...new Set([...bands.values()].flat())].join(',')}}`,
+      `{${bandPairs.map(([, band]) => band).join(',')}}`,
       window?.[0] ?? null,
       window?.[1] ?? null,
+      textArray(bandPairs.map(([item]) => item)),
+      options.copyCandidates,
     ],
   );
   return rows.map((row) => row.article_id);
@@ -432,7 +446,8 @@ export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): P
   const add = (rows: readonly LinkedRow[]): void => {
     for (const row of rows) read.set(row.article_id, row);
   };
-  add(await readLinked(tx, 'a.id = ANY($1::text[])', await candidateArticles(tx, fresh, lookups, bands, storyOptions)));
+  const copyCandidates = { ...DEFAULT_COPY_OPTIONS, ...options.copies }.candidates;
+  add(await readLinked(tx, 'a.id = ANY($1::text[])', await candidateArticles(tx, fresh, lookups, bands, { ...storyOptions, copyCandidates })));
   const whole = new Set(pending.map((row) => row.story).filter((story): story is string => story !== null));
   add(await readLinked(tx, 'a.story = ANY($1::text[])', [...whole]));
   const sizes = await storySizes(tx, [...new Set([...read.values()].map((row) => row.story!))]);
