@@ -18,7 +18,7 @@ import type { StoryMemberRecord } from '../link/story-member.js';
 import { composeStory, type StoryMember, type StoryRecord } from '../link/story-record.js';
 import type { CanonicalEvent } from '../link/events.js';
 import { DEFAULT_STORY_OPTIONS, dayOf } from '../link/stories.js';
-import { orderKeys, type Shape } from './record-shape.js';
+import { orderKeys, parseRecord, type Shape } from './record-shape.js';
 import { textArray } from './sql-arrays.js';
 import type { SqlExecutor } from './sql-client.js';
 
@@ -148,8 +148,6 @@ function decodeMinhash(text: string): Uint32Array {
   return out;
 }
 
-const jsonObject = (value: Record<string, number> | string): Record<string, number> =>
-  typeof value === 'string' ? (JSON.parse(value) as Record<string, number>) : value;
 
 const fingerprintOf = (row: FeatureRow): Fingerprint => ({ exact: row.exact, shingles: Number(row.shingles), minhash: decodeMinhash(row.minhash) });
 
@@ -318,7 +316,7 @@ function linkedItemOf(row: LinkedRow): LinkedItem {
     // Seeded articles are weighed by their stored vectors, not their terms.
     terms: new Map<string, number>(),
     // An article linked before vectors were stored has none: an empty vector matches nothing.
-    vector: new Map(Object.entries(row.vector === null ? {} : jsonObject(row.vector))),
+    vector: new Map(Object.entries(row.vector === null ? {} : parseRecord(row.vector))),
     story: row.story!,
     duplicate_of: row.duplicate_of,
   };
@@ -429,7 +427,7 @@ export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): P
      WHERE f.pending ORDER BY f.article_id FOR UPDATE OF f`,
   );
   if (pending.length === 0) return { relinked: 0, stories: 0 };
-  const terms = new Map(pending.map((row) => [row.article_id, new Map(Object.entries(jsonObject(row.terms)))]));
+  const terms = new Map(pending.map((row) => [row.article_id, new Map(Object.entries(parseRecord(row.terms)))]));
   const frequencies = await countTerms(tx, pending, terms);
   const fresh: LinkItem[] = pending.map((row) => {
     const vector = storyVector(terms.get(row.article_id)!, frequencies, storyOptions);
@@ -551,7 +549,7 @@ async function recompose(tx: SqlExecutor, storyIds: readonly string[]): Promise<
   rows.sort((a, b) => Number(a.seq) - Number(b.seq));
   const members = new Map<string, StoryMember[]>();
   for (const row of rows) {
-    const record = typeof row.member === 'string' ? (JSON.parse(row.member) as StoryMemberRecord) : row.member;
+    const record = parseRecord(row.member);
     const member: StoryMember = { ...record, body: row.body, duplicate_of: row.duplicate_of };
     const list = members.get(row.story);
     if (list) list.push(member);
@@ -607,7 +605,7 @@ async function* readRecords<T>(db: SqlExecutor, table: 'stories' | 'events', bat
       `SELECT seq, record::text AS record FROM ${table} WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [after, batchSize],
     );
-    for (const row of rows) yield orderKeys(typeof row.record === 'string' ? JSON.parse(row.record) : row.record, shape) as T;
+    for (const row of rows) yield orderKeys(parseRecord(row.record), shape) as T;
     const last = rows.at(-1);
     if (!last || rows.length < batchSize) return;
     after = Number(last.seq);
@@ -623,6 +621,6 @@ export const readEvents = (db: SqlExecutor, batchSize: number): AsyncGenerator<C
  */
 export async function refreshLinkFeatures(tx: SqlExecutor): Promise<void> {
   const { rows } = await tx.query<{ body: string; record: Omit<AnalysisRecord, 'body'> | string }>('SELECT body, record::text AS record FROM articles ORDER BY seq');
-  const records = rows.map((row) => ({ ...(typeof row.record === 'string' ? (JSON.parse(row.record) as Omit<AnalysisRecord, 'body'>) : row.record), body: row.body }) as AnalysisRecord);
+  const records = rows.map((row) => ({ ...parseRecord(row.record), body: row.body }) as AnalysisRecord);
   await saveLinkFeatures(tx, records);
 }

@@ -9,7 +9,7 @@ import type { AnalysisRecord } from '../document.js';
 import type { StoredArticle } from './articles.js';
 import { pageEntities, type EntityFilter, type StoredEntity } from './entities.js';
 import { eventShape, storyShape } from './links.js';
-import { orderKeys, storedArticleShape } from './record-shape.js';
+import { orderKeys, parseRecord, storedArticleShape } from './record-shape.js';
 import type { SqlExecutor, SqlValue } from './sql-client.js';
 
 export interface StoryFilter {
@@ -74,7 +74,6 @@ function decodeCursor(text: string | undefined): Cursor | null {
   throw new BadCursor('the cursor is not one this API returned');
 }
 
-const parseRecord = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 const storyOf = (value: StoryRecord | string): StoryRecord => orderKeys(parseRecord(value), storyShape) as StoryRecord;
 const eventOf = (value: CanonicalEvent | string): CanonicalEvent => orderKeys(parseRecord(value), eventShape) as CanonicalEvent;
 

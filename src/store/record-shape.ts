@@ -118,3 +118,6 @@ export function contentHash(value: unknown): string {
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** A json column as the drivers return it: parsed already (pg) or as text (a `::text` select). */
+export const parseRecord = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
