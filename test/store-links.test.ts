@@ -6,6 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRecord } from '../src/document.js';
+import { bandHashes } from '../src/link/copies.js';
+import { linkItemOf } from '../src/link/index.js';
+import { dayOf } from '../src/link/stories.js';
 import { analyzeRecord } from '../src/pipeline/analyze.js';
 import type { StoredArticle } from '../src/store/index.js';
 import { migrate, migrations } from '../src/store/migrations.js';
@@ -204,6 +207,27 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
       }
     });
 
+    it('migration 12 moves the copy bands of linked articles from their array column to rows', async () => {
+      const options = await backend.fresh();
+      const client = await backend.rawClient(options);
+      try {
+        await migrate(client, migrations.filter((step) => step.version === 1));
+        await client.transaction((tx) => insertSchema1Articles(tx, articles));
+        await migrate(client, migrations.filter((step) => step.version < 12));
+        // What step 11 kept for a linked article: its bands as an array (two repeated, as LSH may give).
+        await client.query(`UPDATE link_features SET pending = false, bands = ARRAY[7, 7, -3]::bigint[] WHERE article_id = 'orchard'`);
+        await migrate(client, migrations);
+        const { rows } = await client.query<{ band: string; day: number | null }>(`SELECT band::text AS band, day FROM link_bands WHERE article_id = 'orchard' ORDER BY band`);
+        expect(rows).toEqual([{ band: '-3', day: dayOf('2031-05-08') }, { band: '7', day: dayOf('2031-05-08') }]);
+        const { rows: columns } = await client.query<{ name: string }>(
+          `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'link_features' AND column_name = 'bands'`,
+        );
+        expect(columns).toEqual([]);
+      } finally {
+        await client.close();
+      }
+    });
+
     it('reads only the stories a new article can join', async () => {
       const options = await backend.fresh();
       await withStore(options, async (store) => {
@@ -221,14 +245,15 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
       });
     });
 
-    it('keeps the link index true: term counts over what is stored, a story vector and postings per compared article', async () => {
+    it('keeps the link index true: term counts over what is stored, a story vector and postings per compared article, bands per article', async () => {
       const options = await backend.fresh();
+      const rewritten = 'Dock workers in Port Avel voted to strike over pay, their union said on Wednesday. The harbour authority called the vote regrettable.';
+      const rewrittenRecord = record('update', '2031-05-08', 'Valley Press', 'Port Avel dock strike', rewritten);
       await withStore(options, async (store) => {
         await store.putArticles(articles.slice(0, 3));
         await store.link();
         // Stored again with other words: its former terms must leave the counts.
-        const rewritten = 'Dock workers in Port Avel voted to strike over pay, their union said on Wednesday. The harbour authority called the vote regrettable.';
-        await store.putArticles([record('update', '2031-05-08', 'Valley Press', 'Port Avel dock strike', rewritten), articles[3]!]);
+        await store.putArticles([rewrittenRecord, articles[3]!]);
         await store.link();
       });
       const client = await backend.rawClient(options);
@@ -254,6 +279,16 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
         for (const row of postings) {
           const vector = JSON.parse(features.find((f) => f.article_id === row.article_id)!.vector!) as Record<string, number>;
           expect(vector[row.term]).toBeGreaterThan(0);
+        }
+        // Every linked article is found by each of its LSH bands once, under the day it was published (the rewritten one by its new text's).
+        const { rows: bands } = await client.query<{ article_id: string; band: string; day: number | null }>('SELECT article_id, band::text AS band, day FROM link_bands');
+        const stored = [articles[0]!, articles[1]!, rewrittenRecord, articles[3]!];
+        expect(new Set(bands.map((row) => row.article_id))).toEqual(new Set(stored.map((a) => a.id)));
+        for (const article of stored) {
+          const item = linkItemOf(article);
+          const mine = bands.filter((row) => row.article_id === article.id);
+          expect(mine.map((row) => row.band).sort()).toEqual([...new Set(bandHashes(item.fingerprint))].map(String).sort());
+          expect(new Set(mine.map((row) => row.day))).toEqual(new Set([dayOf(article.published?.value ?? null)]));
         }
       } finally {
         await client.close();

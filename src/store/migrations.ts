@@ -1,7 +1,7 @@
 import type { AnalysisRecord } from '../document.js';
 import { storyMemberOf } from '../link/story-member.js';
 import { indexEntities } from './entities.js';
-import { LINK_INDEX_SCHEMA, LINK_SCHEMA, linkPending, refreshLinkFeatures } from './links.js';
+import { LINK_BANDS_SCHEMA, LINK_INDEX_SCHEMA, LINK_SCHEMA, linkPending, refreshLinkFeatures } from './links.js';
 import { StoreError } from './errors.js';
 import { indexPlaces, placeTables } from './places.js';
 import type { SqlClient, SqlExecutor } from './sql-client.js';
@@ -206,7 +206,14 @@ export const migrations: readonly Migration[] = [
     // A link then reads the stories its new articles can join rather than every article within the
     // window. Every stored article is marked pending and linked again once (`linkPending`), with
     // frequencies counted over all of them; stories keep their ids.
+    // Linked by step 12's backfill: linking writes step 12's table.
     statements: [...LINK_INDEX_SCHEMA],
+  },
+  {
+    version: 12,
+    name: 'link index: copy bands as rows',
+    statements: [...LINK_BANDS_SCHEMA],
+    // Links what step 11 (or an interrupted run) left pending.
     backfill: async (tx) => {
       await linkPending(tx);
     },
