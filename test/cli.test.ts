@@ -45,6 +45,19 @@ describe('crosscheck analyze', () => {
     expect(a.numbers.find((n) => n.text === 'Up to 40')).toMatchObject({ max: 40 });
   });
 
+  it('writes progress lines to a non-terminal stderr only with --progress', async () => {
+    const input = `${records.filter((r) => r.id !== 'b').map((r) => JSON.stringify(r)).join('\n')}\n`;
+    const quiet = await runCli(['analyze', '-', '--workers', '1'], input);
+    expect(quiet.stderr.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^analyzed 2 documents, 0 rejected, in /)]);
+    const logged = await runCli(['analyze', '-', '--workers', '1', '--progress'], input);
+    expect(logged.code).toBe(0);
+    const lines = logged.stderr.split('\n').filter(Boolean);
+    // The first document is reported at once (the next within the second are not), then the summary; no terminal codes.
+    expect(lines[0]).toMatch(/^analyzed 1 documents, 0 rejected, \d+ documents\/s$/);
+    expect(lines.at(-1)).toMatch(/^analyzed 2 documents, 0 rejected, in /);
+    expect(logged.stderr).not.toMatch(/\x1b|\r/);
+  });
+
   it('reads stdin with -', async () => {
     const run = await runCli(['analyze', '-', '--workers', '1'], JSON.stringify(records[0]) + '\n');
     expect(run.code).toBe(0);

@@ -79,6 +79,27 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
         const page = await store.listStories({ q: 'frost' }, 10);
         expect(page.items.map((s) => s.id)).toEqual([stored.get('orchard')!.story]);
         expect((await store.article('wire'))?.id).toBe('wire');
+
+        // Filters by entity and by place give the stories of the articles that name it (a real town, to be geocoded).
+        await store.putArticles([record('flood', '2031-05-09', 'Valley Press', 'Floods in Kandahar',
+          'Floods swept through Kandahar on Thursday and drowned hundreds of cattle, the Red Crescent said. Tomas Reyl, a volunteer, described roads under water.')]);
+        await store.link();
+        const linked = await all(store.articles());
+        const storiesNaming = (has: (a: StoredArticle) => boolean): string[] => [...new Set(linked.filter(has).map((a) => a.story!))].sort();
+        const entityKeys = new Set(linked.flatMap((a) => a.entities.map((e) => e.key)));
+        const placeKeys = new Set(linked.flatMap((a) => a.places.map((p) => p.key)));
+        expect(placeKeys.size).toBeGreaterThan(0);
+        // Keys named by several articles of one story (the flood joins the volunteer's story) give it once.
+        expect([...entityKeys].some((key) => linked.filter((a) => a.entities.some((e) => e.key === key)).length > 1)).toBe(true);
+        for (const key of entityKeys) {
+          const found = (await store.listStories({ entity: key }, 50)).items.map((s) => s.id).sort();
+          expect(found, key).toEqual(storiesNaming((a) => a.entities.some((e) => e.key === key)));
+        }
+        for (const key of placeKeys) {
+          const found = (await store.listStories({ place: key }, 50)).items.map((s) => s.id).sort();
+          expect(found, key).toEqual(storiesNaming((a) => a.places.some((p) => p.key === key)));
+        }
+        expect((await store.listStories({ entity: 'per:nobody-at-all' }, 50)).items).toEqual([]);
       });
 
       for (const kind of ['stories', 'events', 'claims']) {

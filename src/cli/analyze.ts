@@ -15,6 +15,7 @@ PATH        files, folders (recursive) or - for stdin. Formats: .txt, .html/.htm
 Options:
   --workers N      worker threads (default: all cores; 1 = in this thread)
   --max-bytes N    reject documents larger than N bytes (default 5242880 = 5 MB)
+  --progress       a progress line a second on stderr even when it is not a terminal (for logs)
   -h, --help       this help
 
 Exit codes: 0 all documents analysed, 1 some were rejected (each named on stderr with the
@@ -31,6 +32,7 @@ export interface StreamArgs {
 export const STREAM_OPTIONS = {
   workers: { type: 'string' },
   'max-bytes': { type: 'string' },
+  progress: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -72,7 +74,7 @@ export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
     workers: positiveInt('workers', values.workers),
     maxBytes: positiveInt('max-bytes', values['max-bytes']),
   };
-  const progress = new Progress(io.stderr, 'analyzed');
+  const progress = new Progress(io.stderr, 'analyzed', { lines: values.progress });
   for await (const outcome of analyzePaths(args, io, progress)) {
     await write(io.stdout, outcome.line);
   }

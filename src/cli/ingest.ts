@@ -19,6 +19,7 @@ Options:
   --batch N        documents per transaction (default 200)
   --workers N      worker threads (default: all cores)
   --max-bytes N    reject documents larger than N bytes (default 5 MB)
+  --progress       a progress line a second on stderr even when it is not a terminal (for logs)
   -h, --help       this help
 
 Exit codes: 0 all stored, 1 some inputs were rejected (named on stderr), 2 usage error or no database.
@@ -38,7 +39,7 @@ export async function runIngest(argv: string[], io: CliIO): Promise<number> {
   const batchSize = positiveInt('batch', values.batch) ?? 200;
   const store = await openStore({ dbDir: values.db ?? './crosscheck-data', databaseUrl: process.env.DATABASE_URL });
   try {
-    const progress = new Progress(io.stderr, 'ingested');
+    const progress = new Progress(io.stderr, 'ingested', { lines: values.progress });
     const totals = await ingestInto(store, analyzePaths({
       paths: positionals,
       workers: positiveInt('workers', values.workers),

@@ -1,26 +1,30 @@
 /**
- * A progress line on stderr while a long run goes on (only on a terminal), and the closing
+ * A progress line on stderr while a long run goes on (redrawn in place on a terminal; with
+ * `lines`, also one line a second when stderr is a file or pipe, for logs), and the closing
  * summary line that every run prints.
  */
 export class Progress {
   private readonly started = performance.now();
-  private lastDraw = 0;
+  private lastDraw = -Infinity;
   documents = 0;
   rejected = 0;
 
   constructor(
     private readonly stderr: NodeJS.WritableStream & { isTTY?: boolean },
     private readonly verb: string,
+    private readonly options: { lines?: boolean } = {},
   ) {}
 
   tick(ok: boolean): void {
     if (ok) this.documents++;
     else this.rejected++;
-    if (!this.stderr.isTTY) return;
+    const inPlace = this.stderr.isTTY === true;
+    if (!inPlace && !this.options.lines) return;
     const now = performance.now();
-    if (now - this.lastDraw < 100) return;
+    if (now - this.lastDraw < (inPlace ? 100 : 1000)) return;
     this.lastDraw = now;
-    this.stderr.write(`\r\x1b[K${this.verb} ${this.documents} documents, ${this.rejected} rejected, ${this.rate().toFixed(0)} documents/s`);
+    const line = `${this.verb} ${this.documents} documents, ${this.rejected} rejected, ${this.rate().toFixed(0)} documents/s`;
+    this.stderr.write(inPlace ? `\r\x1b[K${line}` : `${line}\n`);
   }
 
   seconds(): number {

@@ -218,6 +218,12 @@ export const migrations: readonly Migration[] = [
       await linkPending(tx);
     },
   },
+  {
+    version: 13,
+    name: 'places by key',
+    // Stories filtered by place find their articles here (entity mentions have their key index since step 2).
+    statements: [`CREATE INDEX article_places_doc_key_idx ON article_places (doc_key)`],
+  },
 ];
 
 /** Indexes the entities of stored articles unless they are indexed already (by step 2's former backfill). */

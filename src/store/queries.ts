@@ -104,14 +104,13 @@ export async function listStories(db: SqlExecutor, filter: StoryFilter, limit: n
   if (filter.q) {
     c.add((p) => `s.id IN (SELECT a.story FROM articles a WHERE a.search_vector @@ websearch_to_tsquery('english', ${p}))`, filter.q);
   }
+  // Through the indexed mention and place tables, which hold every entity and place of the
+  // records: matching the records' JSON read every stored article's record on each request.
   if (filter.entity) {
-    c.add((p) => `s.id IN (SELECT a.story FROM articles a WHERE a.record::jsonb->'entities' @> jsonb_build_array(jsonb_build_object('key', ${p}::text)))`, filter.entity);
+    c.add((p) => `s.id IN (SELECT a.story FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.doc_key = ${p}::text)`, filter.entity);
   }
   if (filter.place) {
-    c.add(
-      (p) => `(s.id IN (SELECT a.story FROM articles a WHERE a.record::jsonb->'places' @> jsonb_build_array(jsonb_build_object('key', ${p}::text))))`,
-      filter.place,
-    );
+    c.add((p) => `s.id IN (SELECT a.story FROM article_places pl JOIN articles a ON a.id = pl.article_id WHERE pl.doc_key = ${p}::text)`, filter.place);
   }
   if (filter.from) c.add((p) => `coalesce(s.last_seen, '') >= ${p}`, filter.from);
   if (filter.to) c.add((p) => `left(coalesce(s.first_seen, ''), 10) <= ${p}`, filter.to);
