@@ -7,13 +7,15 @@
  * day, stories of their own that run for a few days), linked every `--link-every` days (default
  * 10) as a batch ingest would. At each size the next day's 300 articles are stored and linked, as
  * a daily ingest or a worker would, and timed: wall time by phase, and this process's CPU time
- * (the machine's load inflates the first, not the second; the server's work shows only in the first). The flow is analysed once by the
+ * (the machine's load inflates the first, not the second), and on a PostgreSQL server on this machine
+ * the server processes' CPU time too. The flow is analysed once by the
  * built CLI (`crosscheck analyze`, all cores) into `--records FILE` (NDJSON; kept between runs when
  * named) and streamed from there. Stores in PostgreSQL when DATABASE_URL is set (an empty
  * database), else in a temporary PGlite folder.
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import pg from 'pg';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -73,6 +75,34 @@ async function nextRecords(n: number): Promise<AnalysisRecord[]> {
 
 const url = process.env.DATABASE_URL;
 const store: Store = await openStore(url ? { databaseUrl: url } : { dbDir: join(dir, 'db') });
+const server = url ? await serverCpu(url) : null;
+
+/**
+ * The CPU time of the database's server processes (PostgreSQL on this machine), from /proc: what
+ * the server does for a link does not show in this process's CPU. Null where /proc cannot see them.
+ */
+async function serverCpu(connectionString: string): Promise<{ ms(): Promise<number | null>; close(): Promise<void> }> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  const ticksPerMs = 100 / 1000; // USER_HZ, 100 on Linux
+  return {
+    async ms() {
+      const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+      let ticks = 0;
+      for (const { pid } of rows) {
+        try {
+          // Fields 14 and 15 (utime, stime) after the parenthesised command name.
+          const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+          ticks += Number(fields[11]) + Number(fields[12]);
+        } catch {
+          return null;
+        }
+      }
+      return ticks / ticksPerMs;
+    },
+    close: () => client.end(),
+  };
+}
 process.stdout.write(
   `bench/linking.ts: a news flow of ${PER_DAY} articles a day, linked every ${values['link-every']} days; ${store.kind}; ${cpus().length} cores, load average at start ${loadavg()[0]?.toFixed(2)}, Node ${process.version}\n`,
 );
@@ -91,19 +121,23 @@ try {
     const storeMs = performance.now() - started;
     started = performance.now();
     const cpuBefore = process.cpuUsage();
+    const serverBefore = await server?.ms();
     const result = await store.link();
     const linkMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
     const linkCpuMs = (cpu.user + cpu.system) / 1000;
+    const serverAfter = await server?.ms();
+    const serverMs = serverBefore != null && serverAfter != null ? serverAfter - serverBefore : null;
     const phases = Object.entries(result.phases ?? {})
       .map(([phase, ms]) => `${phase} ${(ms / PER_DAY).toFixed(2)}`)
       .join(', ');
     process.stdout.write(
-      `stored ${String(stored).padStart(7)}: next day's ${PER_DAY} articles stored in ${(storeMs / PER_DAY).toFixed(2)} ms/article, linked in ${(linkMs / PER_DAY).toFixed(2)} ms/article, ${(linkCpuMs / PER_DAY).toFixed(2)} ms/article of this process's CPU (wall: ${phases}; read ${result.read ?? '?'} linked articles, ${result.stories} stories recomposed)\n`,
+      `stored ${String(stored).padStart(7)}: next day's ${PER_DAY} articles stored in ${(storeMs / PER_DAY).toFixed(2)} ms/article, linked in ${(linkMs / PER_DAY).toFixed(2)} ms/article, ${(linkCpuMs / PER_DAY).toFixed(2)} ms/article of this process's CPU${serverMs === null ? '' : `, ${(serverMs / PER_DAY).toFixed(2)} of the server's`} (wall: ${phases}; read ${result.read ?? '?'} linked articles in ${result.passes ?? '?'} passes, ${result.stories} stories recomposed)\n`,
     );
     stored += PER_DAY;
   }
 } finally {
+  await server?.close();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 }

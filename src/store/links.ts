@@ -413,6 +413,8 @@ export interface RelinkResult {
   stories: number;
   /** Linked articles read to link the pending ones: the members of the stories they can join. */
   read?: number;
+  /** How many times the new articles were clustered: once, plus once per round of stories read whole. */
+  passes?: number;
   /** Milliseconds spent in each phase, for benchmarks. */
   phases?: Record<'load' | 'cluster' | 'update' | 'recompose', number>;
 }
@@ -473,7 +475,9 @@ export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): P
   const sizes = await storySizes(tx, [...new Set([...read.values()].map((row) => row.story!))]);
   let links: ArticleLinks[];
   let clustering = 0;
+  let passes = 0;
   for (;;) {
+    passes++;
     const linking = performance.now();
     links = linkIncrementally([...read.values()].map(linkedItemOf), fresh, options, frequencies, sizes);
     const missing = [...touchedStories(links, read, pending)].filter((story) => !whole.has(story));
@@ -514,7 +518,7 @@ export async function linkPending(tx: SqlExecutor, options: LinkOptions = {}): P
   }
   const update = lap();
   await recompose(tx, [...affected]);
-  return { relinked: updates.length, stories: affected.size, read: members.length, phases: { load, cluster, update, recompose: lap() } };
+  return { relinked: updates.length, stories: affected.size, read: members.length, passes, phases: { load, cluster, update, recompose: lap() } };
 }
 
 /**

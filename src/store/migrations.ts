@@ -220,9 +220,15 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 13,
-    name: 'places by key',
-    // Stories filtered by place find their articles here (entity mentions have their key index since step 2).
-    statements: [`CREATE INDEX article_places_doc_key_idx ON article_places (doc_key)`],
+    name: 'indexes for the API: latest stories and events, places by key',
+    // The lists walk these to their page (measured at 30k articles: 0.6 s for the first page of
+    // stories without); stories filtered by place find their articles by key (entity mentions have
+    // their key index since step 2).
+    statements: [
+      `CREATE INDEX stories_recent_idx ON stories ((coalesce(last_seen, '')) DESC, id DESC)`,
+      `CREATE INDEX events_recent_idx ON events ((coalesce(date, '')) DESC, id DESC)`,
+      `CREATE INDEX article_places_doc_key_idx ON article_places (doc_key)`,
+    ],
   },
 ];
 

@@ -119,8 +119,13 @@ export async function listStories(db: SqlExecutor, filter: StoryFilter, limit: n
   if (after) c.add((key, id) => `(coalesce(s.last_seen, ''), s.id) < (${key}, ${id})`, after.key, after.id);
   const where = c.where();
   const { rows } = await db.query<{ id: string; last_seen: string | null; record: StoryRecord | string }>(
-    `SELECT s.id, s.last_seen, s.record::text AS record FROM stories s ${where}
-     ORDER BY coalesce(s.last_seen, '') DESC, s.id DESC LIMIT ${c.push(limit + 1)}`,
+    // The page's ids first (walking stories_recent_idx), then only their records: selecting the
+    // records in the sorted query turned every matching story's record to text before the sort.
+    `WITH page AS (
+       SELECT s.id, s.last_seen FROM stories s ${where}
+       ORDER BY coalesce(s.last_seen, '') DESC, s.id DESC LIMIT ${c.push(limit + 1)})
+     SELECT page.id, page.last_seen, story.record::text AS record FROM page JOIN stories story ON story.id = page.id
+     ORDER BY coalesce(page.last_seen, '') DESC, page.id DESC`,
     c.params,
   );
   return page(rows, limit, (row) => storyOf(row.record), (row) => ({ key: row.last_seen ?? '', id: row.id }));
@@ -160,8 +165,12 @@ export async function listEvents(db: SqlExecutor, filter: EventFilter, limit: nu
   if (after) c.add((key, id) => `(coalesce(e.date, ''), e.id) < (${key}, ${id})`, after.key, after.id);
   const where = c.where();
   const { rows } = await db.query<{ id: string; date: string | null; record: CanonicalEvent | string }>(
-    `SELECT e.id, e.date, e.record::text AS record FROM events e ${where}
-     ORDER BY coalesce(e.date, '') DESC, e.id DESC LIMIT ${c.push(limit + 1)}`,
+    // As for stories: the page's ids first (events_recent_idx), then their records.
+    `WITH page AS (
+       SELECT e.id, e.date FROM events e ${where}
+       ORDER BY coalesce(e.date, '') DESC, e.id DESC LIMIT ${c.push(limit + 1)})
+     SELECT page.id, page.date, event.record::text AS record FROM page JOIN events event ON event.id = page.id
+     ORDER BY coalesce(page.date, '') DESC, page.id DESC`,
     c.params,
   );
   return page(rows, limit, (row) => eventOf(row.record), (row) => ({ key: row.date ?? '', id: row.id }));
