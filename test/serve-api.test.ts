@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { InputRecord } from '../src/document.js';
 import type { CanonicalEvent } from '../src/link/events.js';
-import type { StoryRecord } from '../src/link/story-record.js';
+import { STORY_PAGE_ONLY, storyListItem, type StoryRecord } from '../src/link/story-record.js';
 import { buildApi, type ApiBackend } from '../src/serve/app.js';
 import { BadCursor, type StoryFilter } from '../src/store/queries.js';
 
@@ -55,7 +55,9 @@ describe('HTTP API', () => {
   it('passes validated filters to the store and returns a page', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/stories?q=ferry&from=2031-05-01&type=Battles&limit=5' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ items: [STORY], next: null });
+    // A list item is the story without what only its own page shows.
+    expect(res.json()).toEqual({ items: [storyListItem(STORY)], next: null });
+    for (const key of STORY_PAGE_ONLY) expect((res.json() as { items: object[] }).items[0]).not.toHaveProperty(key);
     expect(seen.filters.at(-1)).toEqual({ q: 'ferry', from: '2031-05-01', type: 'Battles' });
   });
 

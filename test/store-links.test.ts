@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisRecord } from '../src/document.js';
 import { bandHashes } from '../src/link/copies.js';
 import { linkItemOf } from '../src/link/index.js';
+import { storyListItem } from '../src/link/story-record.js';
 import { dayOf } from '../src/link/stories.js';
 import { analyzeRecord } from '../src/pipeline/analyze.js';
 import type { StoredArticle } from '../src/store/index.js';
@@ -78,6 +79,8 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
         expect(detail?.articles.map((a) => a.id).sort()).toEqual(['repost', 'update', 'wire']);
         const page = await store.listStories({ q: 'frost' }, 10);
         expect(page.items.map((s) => s.id)).toEqual([stored.get('orchard')!.story]);
+        // A list item is the stored record without what only the story's own page shows.
+        expect(page.items[0]).toEqual(storyListItem(stories.find((s) => s.id === stored.get('orchard')!.story)!));
         expect((await store.article('wire'))?.id).toBe('wire');
 
         // Filters by entity and by place give the stories of the articles that name it (a real town, to be geocoded).

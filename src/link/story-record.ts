@@ -33,6 +33,18 @@ export interface StoryRecord {
   framing: StoryFraming;
 }
 
+/** What a list of stories carries of each: the record without the parts only its own page shows. */
+export type StoryListItem = Omit<StoryRecord, (typeof STORY_PAGE_ONLY)[number]>;
+
+/** The heaviest parts of a story record (a large story's framing and timeline run to 100 kB and more). */
+export const STORY_PAGE_ONLY = ['summary', 'timeline', 'framing'] as const;
+
+/** `story` as a list item. */
+export function storyListItem(story: StoryRecord): StoryListItem {
+  const { summary: _summary, timeline: _timeline, framing: _framing, ...item } = story;
+  return item;
+}
+
 export interface ComposedStory {
   story: StoryRecord;
   events: CanonicalEvent[];

@@ -12,7 +12,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { InputRecord } from '../document.js';
 import type { CanonicalEvent } from '../link/events.js';
-import type { StoryRecord } from '../link/story-record.js';
+import type { StoryListItem } from '../link/story-record.js';
 import type { EntityFilter, SearchHit, StoredArticle, StoredEntity } from '../store/index.js';
 import { BadCursor, type EventFilter, type Page, type StoryDetail, type StoryFilter } from '../store/queries.js';
 import {
@@ -32,7 +32,7 @@ import { uiPlugin } from './static.js';
 
 /** What the API reads and writes; the store provides it (`storeBackend`), tests may fake it. */
 export interface ApiBackend {
-  stories(filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryRecord>>;
+  stories(filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryListItem>>;
   story(id: string): Promise<StoryDetail | null>;
   events(filter: EventFilter, limit: number, cursor?: string): Promise<Page<CanonicalEvent>>;
   article(id: string): Promise<StoredArticle | null>;

@@ -6,7 +6,7 @@
 import type { AnalysisRecord, InputRecord } from '../document.js';
 import type { CanonicalEvent } from '../link/events.js';
 import { linkAll, linkItemOf } from '../link/index.js';
-import { composeStory, type StoryMember, type StoryRecord } from '../link/story-record.js';
+import { composeStory, storyListItem, type StoryListItem, type StoryMember, type StoryRecord } from '../link/story-record.js';
 import type { EntityFilter, SearchHit, StoredArticle, StoredEntity } from '../store/index.js';
 import type { EventFilter, Page, StoryDetail, StoryFilter } from '../store/queries.js';
 import type { ApiBackend, IngestResult } from './app.js';
@@ -47,10 +47,11 @@ export class MemoryBackend implements ApiBackend {
     return { stored: analysed.length - unchanged, unchanged, rejected };
   }
 
-  async stories(filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryRecord>> {
+  async stories(filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryListItem>> {
     const matches = [...this.storiesById.values()].filter((s) => this.storyMatches(s, filter));
     matches.sort((a, b) => (b.last_seen ?? '').localeCompare(a.last_seen ?? '') || (a.id < b.id ? 1 : -1));
-    return pageOf(matches, limit, cursor);
+    const found = pageOf(matches, limit, cursor);
+    return { ...found, items: found.items.map(storyListItem) };
   }
 
   async story(id: string): Promise<StoryDetail | null> {

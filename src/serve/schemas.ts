@@ -4,6 +4,8 @@
  * of the OpenAPI document.
  */
 
+import { STORY_PAGE_ONLY } from '../link/story-record.js';
+
 const nullable = (type: string): { type: string[] } => ({ type: [type, 'null'] });
 const span = {
   type: 'object',
@@ -76,7 +78,14 @@ const listOf = (items: object): object => ({
   properties: { items: { type: 'array', items }, next: { ...nullable('string'), description: 'cursor of the next page, null on the last' } },
 });
 
-export const storyListSchema = listOf(storySchema);
+/** A story in a list: its record without summary, timeline and framing (the story's own endpoint has them). */
+const storyListItemSchema = {
+  type: 'object',
+  description: 'a story without its summary, timeline and framing: GET /api/stories/{id} has them',
+  properties: Object.fromEntries(Object.entries(storySchema.properties).filter(([key]) => !(STORY_PAGE_ONLY as readonly string[]).includes(key))),
+} as const;
+
+export const storyListSchema = listOf(storyListItemSchema);
 export const eventListSchema = listOf(eventSchema);
 
 export const storyDetailSchema = {

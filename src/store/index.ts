@@ -11,7 +11,7 @@ import {
 import { countEntities, entityByKey, indexEntities, readEntities, type EntityFilter, type StoredEntity } from './entities.js';
 import { StoreError, messageOf } from './errors.js';
 import type { CanonicalEvent } from '../link/events.js';
-import type { StoryRecord } from '../link/story-record.js';
+import type { StoryListItem, StoryRecord } from '../link/story-record.js';
 import { readClaims, type StoredClaim } from './claims.js';
 import { linkPending, readEvents, readStories, saveLinkFeatures, type RelinkResult } from './links.js';
 import { articleById, listEntities, listEvents, listStories, storyDetail, type EventFilter, type Page, type StoryDetail, type StoryFilter } from './queries.js';
@@ -73,7 +73,7 @@ export interface Store {
   /** Streams the claims ledger: every claim of every stored article, with its article, outlet and story. */
   claims(options?: { batchSize?: number }): AsyncIterable<StoredClaim>;
   /** Read queries for the API: filtered pages of stories and events, one story in full, one article. */
-  listStories(filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryRecord>>;
+  listStories(filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryListItem>>;
   story(id: string): Promise<StoryDetail | null>;
   listEvents(filter: EventFilter, limit: number, cursor?: string): Promise<Page<CanonicalEvent>>;
   article(id: string): Promise<StoredArticle | null>;
@@ -189,7 +189,7 @@ class SqlStore implements Store {
     return readClaims(this.client, positiveInteger(options.batchSize, DEFAULT_BATCH_SIZE));
   }
 
-  listStories(filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryRecord>> {
+  listStories(filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryListItem>> {
     this.assertOpen();
     return listStories(this.client, filter, limit, cursor);
   }

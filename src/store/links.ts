@@ -15,7 +15,7 @@ import { bandHashes, DEFAULT_COPY_OPTIONS, type Fingerprint } from '../link/copi
 import { linkIncrementally, linkItemOf, lookupTerms, queryTerms, storyVector, type ArticleLinks, type LinkedItem, type LinkItem, type LinkOptions } from '../link/index.js';
 import { DocumentFrequencies, type TermVector } from '../link/terms.js';
 import type { StoryMemberRecord } from '../link/story-member.js';
-import { composeStory, type StoryMember, type StoryRecord } from '../link/story-record.js';
+import { composeStory, storyListItem, type StoryMember, type StoryRecord } from '../link/story-record.js';
 import type { CanonicalEvent } from '../link/events.js';
 import { DEFAULT_STORY_OPTIONS, dayOf } from '../link/stories.js';
 import { orderKeys, parseRecord, type Shape } from './record-shape.js';
@@ -601,16 +601,18 @@ async function recompose(tx: SqlExecutor, storyIds: readonly string[]): Promise<
   // Short columns as arrays (sql-arrays.ts), the records as one JSON array joined on position:
   // measured on 11k events (13.5 MB), a json[] array parameter cost three times as much.
   await tx.query(
-    `INSERT INTO stories (id, title, first_seen, last_seen, event_types, record)
-     SELECT c.id, c.title, c.first_seen, c.last_seen, ARRAY(SELECT json_array_elements_text(r.record->'event_types')), r.record
+    `INSERT INTO stories (id, title, first_seen, last_seen, event_types, record, list_item)
+     SELECT c.id, c.title, c.first_seen, c.last_seen, ARRAY(SELECT json_array_elements_text(r.record->'event_types')), r.record, l.item
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS c(id, title, first_seen, last_seen, n)
-     JOIN json_array_elements($5::text::json) WITH ORDINALITY AS r(record, n) USING (n)`,
+     JOIN json_array_elements($5::text::json) WITH ORDINALITY AS r(record, n) USING (n)
+     JOIN json_array_elements($6::text::json) WITH ORDINALITY AS l(item, n) USING (n)`,
     [
       textArray(stories.map((s) => s.id)),
       textArray(stories.map((s) => s.title)),
       textArray(stories.map((s) => s.first_seen)),
       textArray(stories.map((s) => s.last_seen)),
       JSON.stringify(stories),
+      JSON.stringify(stories.map(storyListItem)),
     ],
   );
   if (events.length === 0) return;

@@ -206,29 +206,34 @@ export const migrations: readonly Migration[] = [
     // A link then reads the stories its new articles can join rather than every article within the
     // window. Every stored article is marked pending and linked again once (`linkPending`), with
     // frequencies counted over all of them; stories keep their ids.
-    // Linked by step 12's backfill: linking writes step 12's table.
+    // Linked by step 13's backfill: linking writes the later steps' tables and columns.
     statements: [...LINK_INDEX_SCHEMA],
   },
   {
     version: 12,
     name: 'link index: copy bands as rows',
+    // Linked by step 13's backfill: linking writes step 13's column.
     statements: [...LINK_BANDS_SCHEMA],
-    // Links what step 11 (or an interrupted run) left pending.
-    backfill: async (tx) => {
-      await linkPending(tx);
-    },
   },
   {
     version: 13,
-    name: 'indexes for the API: latest stories and events, places by key',
+    name: 'story list items; indexes for the API: latest stories and events, places by key',
     // The lists walk these to their page (measured at 30k articles: 0.6 s for the first page of
-    // stories without); stories filtered by place find their articles by key (entity mentions have
-    // their key index since step 2).
+    // stories without) and read each story's list item, not its record (the latest stories are the
+    // largest, 200 kB and more); stories filtered by place find their articles by key (entity
+    // mentions have their key index since step 2).
     statements: [
+      `ALTER TABLE stories ADD COLUMN list_item json`,
+      `COMMENT ON COLUMN stories.list_item IS 'the record without summary, timeline and framing: what a list of stories shows'`,
+      `UPDATE stories SET list_item = (record::jsonb - 'summary' - 'timeline' - 'framing')::json`,
       `CREATE INDEX stories_recent_idx ON stories ((coalesce(last_seen, '')) DESC, id DESC)`,
       `CREATE INDEX events_recent_idx ON events ((coalesce(date, '')) DESC, id DESC)`,
       `CREATE INDEX article_places_doc_key_idx ON article_places (doc_key)`,
     ],
+    // Links what step 11 (or an interrupted run) left pending.
+    backfill: async (tx) => {
+      await linkPending(tx);
+    },
   },
 ];
 

@@ -4,7 +4,7 @@
  * repeats or skips a row when rows are added between requests.
  */
 import type { CanonicalEvent } from '../link/events.js';
-import type { StoryRecord } from '../link/story-record.js';
+import type { StoryListItem, StoryRecord } from '../link/story-record.js';
 import type { AnalysisRecord } from '../document.js';
 import type { StoredArticle } from './articles.js';
 import { pageEntities, type EntityFilter, type StoredEntity } from './entities.js';
@@ -75,6 +75,7 @@ function decodeCursor(text: string | undefined): Cursor | null {
 }
 
 const storyOf = (value: StoryRecord | string): StoryRecord => orderKeys(parseRecord(value), storyShape) as StoryRecord;
+const storyListItemOf = (value: StoryListItem | string): StoryListItem => orderKeys(parseRecord(value), storyShape) as StoryListItem;
 const eventOf = (value: CanonicalEvent | string): CanonicalEvent => orderKeys(parseRecord(value), eventShape) as CanonicalEvent;
 
 /** Builds `WHERE` conditions with numbered parameters. */
@@ -98,8 +99,8 @@ class Conditions {
   }
 }
 
-/** Stories, most recently active first (last_seen, then id, both descending). */
-export async function listStories(db: SqlExecutor, filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryRecord>> {
+/** Stories, most recently active first (last_seen, then id, both descending), as list items (`StoryListItem`). */
+export async function listStories(db: SqlExecutor, filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryListItem>> {
   const c = new Conditions();
   if (filter.q) {
     c.add((p) => `s.id IN (SELECT a.story FROM articles a WHERE a.search_vector @@ websearch_to_tsquery('english', ${p}))`, filter.q);
@@ -118,17 +119,17 @@ export async function listStories(db: SqlExecutor, filter: StoryFilter, limit: n
   const after = decodeCursor(cursor);
   if (after) c.add((key, id) => `(coalesce(s.last_seen, ''), s.id) < (${key}, ${id})`, after.key, after.id);
   const where = c.where();
-  const { rows } = await db.query<{ id: string; last_seen: string | null; record: StoryRecord | string }>(
+  const { rows } = await db.query<{ id: string; last_seen: string | null; record: StoryListItem | string }>(
     // The page's ids first (walking stories_recent_idx), then only their records: selecting the
     // records in the sorted query turned every matching story's record to text before the sort.
     `WITH page AS (
        SELECT s.id, s.last_seen FROM stories s ${where}
        ORDER BY coalesce(s.last_seen, '') DESC, s.id DESC LIMIT ${c.push(limit + 1)})
-     SELECT page.id, page.last_seen, story.record::text AS record FROM page JOIN stories story ON story.id = page.id
+     SELECT page.id, page.last_seen, story.list_item::text AS record FROM page JOIN stories story ON story.id = page.id
      ORDER BY coalesce(page.last_seen, '') DESC, page.id DESC`,
     c.params,
   );
-  return page(rows, limit, (row) => storyOf(row.record), (row) => ({ key: row.last_seen ?? '', id: row.id }));
+  return page(rows, limit, (row) => storyListItemOf(row.record), (row) => ({ key: row.last_seen ?? '', id: row.id }));
 }
 
 function page<Row, T>(rows: Row[], limit: number, item: (row: Row) => T, cursorOf: (row: Row) => Cursor): Page<T> {

@@ -1,10 +1,10 @@
 /** Typed reads of the crosscheck HTTP API (same origin: the server that serves this UI). */
 import type { CanonicalEvent } from '../../src/link/events.js';
-import type { StoryRecord } from '../../src/link/story-record.js';
+import type { StoryListItem, StoryRecord } from '../../src/link/story-record.js';
 import type { SearchHit, StoredArticle } from '../../src/store/articles.js';
 import type { Page, StoryDetail, StoryFilter } from '../../src/store/queries.js';
 
-export type { CanonicalEvent, Page, SearchHit, StoredArticle, StoryDetail, StoryFilter, StoryRecord };
+export type { CanonicalEvent, Page, SearchHit, StoredArticle, StoryDetail, StoryFilter, StoryListItem, StoryRecord };
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
@@ -30,7 +30,7 @@ const query = (params: Record<string, string | number | undefined>): string => {
 export const STORY_PAGE_SIZE = 30;
 
 export const api = {
-  stories: (filter: StoryFilter, cursor?: string): Promise<Page<StoryRecord>> =>
+  stories: (filter: StoryFilter, cursor?: string): Promise<Page<StoryListItem>> =>
     getJson(`/api/stories?${query({ ...filter, limit: STORY_PAGE_SIZE, cursor })}`),
   story: (id: string): Promise<StoryDetail> => getJson(`/api/stories/${encodeURIComponent(id)}`),
   event: (id: string): Promise<CanonicalEvent> => getJson(`/api/events/${encodeURIComponent(id)}`),

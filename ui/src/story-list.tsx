@@ -1,6 +1,6 @@
 /** The story list with its filters, and the entity page (the same list, filtered by an entity key). */
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Page, type StoryFilter, type StoryRecord } from './api.js';
+import { api, type Page, type StoryFilter, type StoryListItem } from './api.js';
 import { Badge, Status } from './common.js';
 import { count, when } from './format.js';
 import { href } from './route.js';
@@ -56,7 +56,7 @@ function Filters({ filter }: { filter: StoryFilter }) {
 export function StoryResults({ filter }: { filter: StoryFilter }) {
   const key = JSON.stringify(filter);
   const first = useLoad(key, () => api.stories(filter));
-  const [more, setMore] = useState<StoryRecord[]>([]);
+  const [more, setMore] = useState<StoryListItem[]>([]);
   const [next, setNext] = useState<string | null>(null);
   useEffect(() => {
     setMore([]);
@@ -64,7 +64,7 @@ export function StoryResults({ filter }: { filter: StoryFilter }) {
   }, [first]);
   const loadMore = async (): Promise<void> => {
     if (!next) return;
-    const page: Page<StoryRecord> = await api.stories(filter, next);
+    const page: Page<StoryListItem> = await api.stories(filter, next);
     setMore((old) => [...old, ...page.items]);
     setNext(page.next);
   };
@@ -86,7 +86,7 @@ export function StoryResults({ filter }: { filter: StoryFilter }) {
   );
 }
 
-export function StoryCard({ story }: { story: StoryRecord }) {
+export function StoryCard({ story }: { story: StoryListItem }) {
   return (
     <li class="story-card">
       <h2><a href={href.story(story.id)}>{story.title ?? story.id}</a></h2>
