@@ -6,8 +6,10 @@
  * sentence's casualty figures go to its nearest violent event; a sentence whose only triggers are
  * weak ("Five were killed.", "A 34th soldier later died.") adds its figures to the violent event
  * of the two sentences before it instead of making a new one. Protest sub-types are refined by
- * cues in the sentence and the next one. Mentions of one happening are then merged (./event/merge):
- * the event keeps its first mention as `trigger`.
+ * cues in the sentence and the next one. Within a sentence, an attack told with its weapon takes
+ * the weapon's type, and an arrest or looting coordinated with violence ("detained and tortured")
+ * is folded into the violence. Mentions of one happening are then merged (./event/merge): the
+ * event keeps its first mention as `trigger`.
  */
 import type { Document, NewsEvent, Range, Span } from '../document.js';
 import { eventActors, sentenceActors } from './event/actors.js';
@@ -18,7 +20,7 @@ import { eventLocation, headlinePlace, mainPlace, placeMentions } from './event/
 import { mergeMentions, type EventDraft } from './event/merge.js';
 import { eventModality, sentenceModality } from './event/modality.js';
 import { taxonomy } from './event/taxonomy.js';
-import { findTriggers, type TriggerMention } from './event/triggers.js';
+import { findTriggers, participantSides, type TriggerMention } from './event/triggers.js';
 
 /** Types whose events carry casualty figures. */
 const VIOLENT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots', 'Protests']);
@@ -32,18 +34,13 @@ function paragraphOf(body: string, sentence: Span): Span {
   return { start: before + 1, end: after < 0 ? body.length : after };
 }
 
-const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$/i;
 const VICTIM_WINDOW = 80;
-
-/** Where the victim of a trigger is named: after an active verb, before a passive one. */
-function victimSide(body: string, sentence: Span, trigger: Span): string {
-  const before = body.slice(Math.max(sentence.start, trigger.start - VICTIM_WINDOW), trigger.start);
-  return PASSIVE_BEFORE.test(before) ? before : body.slice(trigger.end, Math.min(sentence.end, trigger.end + VICTIM_WINDOW));
-}
 
 function refine(event: NewsEvent, context: string, victim: string): void {
   for (const r of taxonomy().refinements) {
-    if (event.type === r.fromType && event.subtype === r.fromSubtype && r.cue.test(r.scope === 'victim' ? victim : context)) {
+    if (event.type !== r.fromType || event.subtype !== r.fromSubtype) continue;
+    const scope = r.scope === 'victim' ? victim : context;
+    if (r.cue.test(scope) && !r.unless?.test(scope)) {
       event.type = r.toType;
       event.subtype = r.toSubtype;
       return;
@@ -123,7 +120,10 @@ function spansWithin<T extends Span>(spans: readonly T[]): (span: Span) => T[] {
 const PARTICIPLE_BEFORE = /,\s*(?:and\s+)?(?:killing|leaving|wounding|injuring)\b[^,;]*$/i;
 /** "targeted a vehicle with an IED", "attacked the base using drones": the weapon names the attack. */
 const INSTRUMENT_BEFORE = /\b(?:with|using|by means of)\s+(?:[\w-]+\s+){0,3}$/i;
-const GENERIC_ATTACK = /^(?:attack|target|raid|assault|ambush|struck|hit|storm|opened fire|fired)/i;
+const GENERIC_ATTACK = /^(?:attack|target|raid|assault|ambush|struck|hit|storm|opened fire|fired|destroy)/i;
+
+/** Acts a weapon may be told as the means of: violence, or destruction ("destroyed a depot with airstrikes"). */
+const attackLike = (e: NewsEvent): boolean => VIOLENT_TYPES.has(e.type) || e.subtype === 'Looting/property destruction';
 
 /** An attack told with its weapon ("attacked … with a car bomb") is one event, of the weapon's type. */
 function mergeInstruments(body: string, sentenceDrafts: EventDraft[]): void {
@@ -131,11 +131,32 @@ function mergeInstruments(body: string, sentenceDrafts: EventDraft[]): void {
     const weapon = sentenceDrafts[i]!.event;
     if (weapon.type !== 'Explosions/Remote violence') continue;
     if (!INSTRUMENT_BEFORE.test(body.slice(Math.max(weapon.sentence.start, weapon.trigger.start - 50), weapon.trigger.start))) continue;
-    const attack = sentenceDrafts.slice(0, i).findLast((d) => VIOLENT_TYPES.has(d.event.type) && GENERIC_ATTACK.test(d.event.trigger.text));
+    const attack = sentenceDrafts.slice(0, i).findLast((d) => attackLike(d.event) && GENERIC_ATTACK.test(d.event.trigger.text));
     if (!attack) continue;
     attack.event.type = weapon.type;
     attack.event.subtype = weapon.subtype;
     sentenceDrafts.splice(i, 1);
+  }
+}
+
+/** Non-violent acts that, done together with violence, are part of it ("looted a village and abducted 7 people"). */
+const CONCOMITANT_SUBTYPES = new Set(['Arrests', 'Looting/property destruction']);
+/** Text between two coordinated verbs of one subject: "and", a comma, an adverb; no new clause. */
+const COORDINATED = /^[^.;:]{0,80}?(?:\band|,)\s+(?:(?:then|also|later|briefly|subsequently|reportedly|allegedly)\s+)?$/i;
+const NEW_CLAUSE = /\b(?:who|whom|whose|which|that|after|before|when|while|because|for|following|since|if|as)\b/i;
+
+/**
+ * "Troops detained and tortured a villager", "militants looted a house and kidnapped a man": an
+ * arrest or looting coordinated with violence against people in one clause is that violence's
+ * happening, so the violent event stands for both.
+ */
+function foldConcomitants(body: string, sentenceDrafts: EventDraft[]): void {
+  for (let i = sentenceDrafts.length - 2; i >= 0; i--) {
+    const act = sentenceDrafts[i]!.event;
+    const violence = sentenceDrafts[i + 1]!.event;
+    if (act.type !== 'Strategic developments' || !CONCOMITANT_SUBTYPES.has(act.subtype) || !VIOLENT_TYPES.has(violence.type) || violence.type === 'Protests') continue;
+    const between = body.slice(act.trigger.end, violence.trigger.start);
+    if (COORDINATED.test(between) && !NEW_CLAUSE.test(between)) sentenceDrafts.splice(i, 1);
   }
 }
 
@@ -245,10 +266,11 @@ export function annotateEvents(doc: Document): Document {
         attribution: attribution ? { text: attribution.text, key: attribution.key, cue: attribution.cue } : null,
         modality: eventModality(body, sentence, trigger, attribution !== null, STATEMENT_TYPES.has(m.type), sentenceWide),
       };
-      refine(event, refinementContext, victimSide(body, sentence, trigger));
+      refine(event, refinementContext, participantSides(body, sentence, trigger, VICTIM_WINDOW).victim);
       return { event, sentenceIndex, definite: DEFINITE_BEFORE.test(body.slice(Math.max(0, m.start - 6), m.start)) };
     });
     mergeInstruments(body, sentenceDrafts);
+    foldConcomitants(body, sentenceDrafts);
     const grouped = new Map<EventDraft, Casualty[]>();
     for (const c of previous ? [] : casualties) {
       const target = PARTICIPLE_BEFORE.test(body.slice(Math.max(sentence.start, c.at - 80), c.at))

@@ -12,6 +12,8 @@ interface SenseData {
   near?: string;
   notNear?: string;
   window?: number;
+  scope?: 'context' | 'victim' | 'agent';
+  weak?: boolean;
 }
 
 interface TriggerData {
@@ -21,9 +23,11 @@ interface TriggerData {
 }
 
 interface RefinementData {
-  from: [string, string];
+  /** One [type, sub-type], or several that the same cue turns into `to`. */
+  from: [string, string] | Array<[string, string]>;
   scope?: 'context' | 'victim';
   cue: string;
+  unless?: string;
   to: [string, string];
 }
 
@@ -43,6 +47,10 @@ export interface Sense {
   near: RegExp | null;
   notNear: RegExp | null;
   window: number;
+  /** `context`: `near`/`notNear` are looked for on both sides; `victim` / `agent`: only where the trigger's victim / agent is named. */
+  scope: 'context' | 'victim' | 'agent';
+  /** This reading is weak even if its trigger's others are not ("fired" bullets, like "shot"); null: as its trigger. */
+  weak: boolean | null;
 }
 
 export interface TriggerRule {
@@ -56,6 +64,8 @@ export interface Refinement {
   fromType: string;
   fromSubtype: string;
   cue: RegExp;
+  /** A cue in the same scope that keeps the event as it is ("an off-duty soldier" is a civilian victim). */
+  unless: RegExp | null;
   toType: string;
   toSubtype: string;
 }
@@ -84,8 +94,14 @@ function compileSense(sense: SenseData): Sense {
     near: sense.near ? new RegExp(sense.near, 'i') : null,
     notNear: sense.notNear ? new RegExp(sense.notNear, 'i') : null,
     window: sense.window ?? DEFAULT_WINDOW,
+    scope: sense.scope ?? 'context',
+    weak: sense.weak ?? null,
   };
 }
+
+const isPair = (from: RefinementData['from']): from is [string, string] => typeof from[0] === 'string';
+/** The [type, sub-type] pairs a refinement applies to. */
+const sources = (r: RefinementData): Array<[string, string]> => (isPair(r.from) ? [r.from] : r.from);
 
 function validate(data: TaxonomyData): void {
   const known = (type: string, subtype: string): boolean => data.types[type]?.includes(subtype) ?? false;
@@ -95,7 +111,7 @@ function validate(data: TaxonomyData): void {
     }
   }
   for (const r of data.refinements) {
-    if (!known(...r.from) || !known(...r.to)) throw new Error(`event taxonomy: unknown type in refinement ${r.cue}`);
+    if (!sources(r).every((from) => known(...from)) || !known(...r.to)) throw new Error(`event taxonomy: unknown type in refinement ${r.cue}`);
   }
 }
 
@@ -108,9 +124,11 @@ export function compileTaxonomy(data: TaxonomyData): Taxonomy {
     typeRank: new Map(typeNames.map((name, i) => [name, i])),
     triggers: data.triggers.map((t) => ({ senses: t.senses.map(compileSense), weak: t.weak ?? false })),
     triggerPattern: new RegExp(`\\b(?:${alternatives})\\b`, 'gi'),
-    refinements: data.refinements.map((r) => ({
-      scope: r.scope ?? 'context', fromType: r.from[0], fromSubtype: r.from[1], cue: new RegExp(r.cue, 'i'), toType: r.to[0], toSubtype: r.to[1],
-    })),
+    refinements: data.refinements.flatMap((r) => {
+      const cue = new RegExp(r.cue, 'i');
+      const unless = r.unless ? new RegExp(r.unless, 'i') : null;
+      return sources(r).map(([fromType, fromSubtype]) => ({ scope: r.scope ?? 'context', fromType, fromSubtype, cue, unless, toType: r.to[0], toSubtype: r.to[1] }));
+    }),
     actorHeads: new Set(data.actorHeads),
     actorModifiers: new Set(data.actorModifiers),
     symmetricSubtypes: new Set(data.symmetric),
