@@ -9,7 +9,8 @@
  * ("Teen charged in fatal shooting" headlines come without one); its killed / injured are `min`
  * (else `max`), and an article with no such event or no figure counts as 0 killed / 0 injured. The date is that event's date (day precision
  * value) against the incident date; the city is that event's location name against GVA's
- * `city_or_county` (case- and accent-insensitive; "X County" matches "X").
+ * `city_or_county` (case- and accent-insensitive; "X County" matches "X", "The Bronx" "Bronx",
+ * "Washington, D.C." "Washington"; "Pittsburgh (Wilkinsburg)" accepts either name).
  *
  * The baseline, in the same run on the same documents: the first number (or "a man …") before a
  * death / injury word, the publication date, the first geocoded town of the places layer.
@@ -62,7 +63,32 @@ function gvaDate(value: string): string | null {
 }
 
 export function normalizePlace(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s*\(.*\)$/, '').replace(/\s+(?:county|parish|city|township|borough)$/, '').replace(/^(?:city|town|village) of\s+/, '').replace(/^(?:st\.?|saint)\s+/, 'saint ').trim();
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s*\(.*\)$/, '')
+    // "Washington, D.C.": the district after a comma qualifies the city's name.
+    .replace(/,\s*d\.?\s*c\.?$/, '')
+    .replace(/\s+(?:county|parish|city|township|borough)$/, '')
+    .replace(/^(?:city|town|village) of\s+/, '')
+    // "The Bronx" is GVA's "Bronx".
+    .replace(/^the\s+/, '')
+    .replace(/^(?:st\.?|saint)\s+/, 'saint ')
+    .trim();
+}
+
+/**
+ * The names GVA's `city_or_county` accepts: "Pittsburgh (Wilkinsburg)" and "New York (Manhattan)"
+ * name the city and, in brackets, the borough, suburb or neighbourhood it was in; either is the place.
+ */
+export function goldPlaces(cityOrCounty: string): string[] {
+  const bracket = /\(([^()]+)\)\s*$/.exec(cityOrCounty);
+  return bracket ? [normalizePlace(cityOrCounty), normalizePlace(bracket[1]!)] : [normalizePlace(cityOrCounty)];
+}
+
+export function placeMatches(predicted: string | null, cityOrCounty: string): boolean {
+  return predicted !== null && goldPlaces(cityOrCounty).includes(normalizePlace(predicted));
 }
 
 const hasFigure = (e: NewsEvent): boolean => [e.killed.min, e.killed.max, e.injured.min, e.injured.max].some((v) => v !== null);
@@ -114,7 +140,7 @@ class Score {
     if (p.killed === gold.num_killed) this.killed++;
     if (p.injured === gold.num_injured) this.injured++;
     if (goldDate !== null && p.date === goldDate) this.dated++;
-    if (p.city !== null && normalizePlace(p.city) === normalizePlace(gold.city_or_county)) this.city++;
+    if (placeMatches(p.city, gold.city_or_county)) this.city++;
   }
   line(label: string): string {
     return `${label}: articles ${this.rows}  killed exact ${fmt(this.killed / this.rows)}  injured exact ${fmt(this.injured / this.rows)}  date exact ${fmt(this.dated / this.rows)}  city ${fmt(this.city / this.rows)}`;
@@ -155,7 +181,7 @@ export default async function evaluate(): Promise<void> {
     const p = ours(doc);
     mine.add(p, gold, goldDate);
     base.add(baseline(doc), gold, goldDate);
-    if (debug && (debug === 'all' || (debug === 'killed' && p.killed !== gold.num_killed) || (debug === 'injured' && p.injured !== gold.num_injured) || (debug === 'date' && p.date !== goldDate) || (debug === 'city' && (p.city === null || normalizePlace(p.city) !== normalizePlace(gold.city_or_county))))) {
+    if (debug && (debug === 'all' || (debug === 'killed' && p.killed !== gold.num_killed) || (debug === 'injured' && p.injured !== gold.num_injured) || (debug === 'date' && p.date !== goldDate) || (debug === 'city' && !placeMatches(p.city, gold.city_or_county)))) {
       const e = mainShooting(doc.events);
       console.log(`G k=${gold.num_killed} i=${gold.num_injured} d=${goldDate} c=${gold.city_or_county} | P k=${p.killed} i=${p.injured} d=${p.date} c=${p.city} [${e?.type}/${e?.trigger.text}] pub=${doc.published?.value}\n   ${e ? doc.body.slice(e.sentence.start, e.sentence.end).slice(0, 250) : doc.body.slice(0, 250)}`);
     }

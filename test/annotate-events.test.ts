@@ -271,6 +271,23 @@ const FIGURES: ReadonlyArray<readonly [string, number | null, number | null]> = 
   // "fighting for her life" is a state of the wounded.
   ['Four people are dead and another is fighting for her life after a shooting on Monday.', 4, 1],
   ['A gunman opened fire at a diner on Monday. The driver is fighting for his life.', null, 1],
+  // One active verb with two victims; ages listed after a figure count nobody; objects joined to a verb's figure share its kind.
+  ['Police are investigating a shooting on Monday that injured a man and a teenager.', null, 2],
+  ['Two brothers, ages 9 and 14, were shot inside a house on Sunday night.', null, 2],
+  ['A gunman opened fire at a picnic on Monday, killing a 40-year-old man and wounding his two nephews and three other people.', 1, 5],
+  // A death noun or a relative clause tells one dead: "the murder of another", "a deadly shooting", "the man who died".
+  ['A teenager was arrested on Monday for the murder of another teen.', 1, null],
+  ['Detectives are investigating a deadly shooting on Elm Street on Monday.', 1, null],
+  ['Police identified the man who died in a shooting on Elm Street on Monday.', 1, null],
+  // A headline run into the lead tells the same victims twice; figures joined by "and" still add up.
+  ['4 injured in Elmwood shooting Police say four people were injured in a shooting on Monday.', null, 4],
+  ['Gunmen opened fire on Monday; two men were wounded near the market and two were wounded near the school.', null, 4],
+  // An ordinal alone is one more victim; a gunshot wound is one hit, who is the dead when the event has one.
+  ['Three people are dead and a fourth wounded after a shooting at a house on Monday.', 3, 1],
+  ['A woman suffered a gunshot wound to the leg in a shooting on Monday.', null, 1],
+  ['A man was killed in a shooting on Elm Street on Monday. He suffered a gunshot wound to the chest.', 1, null],
+  // "hit by gunfire" is shot.
+  ['Four people were hit by gunfire outside a club on Saturday.', null, 4],
   // A coder's tally note sets or shares out the toll.
   ['On Monday, rebels clashed with the army near the river. 7 fatalities.', 7, null],
   ['On Monday, rebels clashed with the army near the river. Unknown fatalities coded as 10 and split between 2 events.', 5, null],
@@ -283,6 +300,11 @@ describe('casualty figures on fictional sentences', () => {
     expect(event).toBeDefined();
     expect(event!.killed.min).toBe(killed);
     expect(event!.injured.min).toBe(injured);
+  });
+
+  it('does not read a "non-fatal shooting" as a death', () => {
+    const event = analyze('A man was charged on Monday in the non-fatal shooting of his neighbor.').events.find((e) => violent.has(e.type));
+    expect(event?.killed.min ?? null).toBeNull();
   });
 
   it('does not read "fighting for her life" as fighting', () => {
@@ -305,6 +327,35 @@ describe('casualty figures on fictional sentences', () => {
     const events = analyze('Militants attacked a police convoy with a roadside bomb on Monday, killing 6 officers.').events.filter((e) => violent.has(e.type));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'Explosions/Remote violence', subtype: 'Remote explosive/landmine/IED', killed: { min: 6, max: 6 } });
+  });
+});
+
+describe('the toll a headline states', () => {
+  const violent = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
+  function leadWithTitle(title: string, text: string): NewsEvent | undefined {
+    let doc = extractDocument('test', { text, title, published: PUBLISHED }, { now: NOW });
+    for (const stage of STAGES) doc = stage(doc);
+    return annotateEvents(doc).events.find((e) => violent.has(e.type));
+  }
+  /** [headline, body, killed, injured] of the body's first violent event. */
+  const HEADLINES: ReadonlyArray<readonly [string, string, number | null, number | null]> = [
+    // Figures and bare victims ("Toddler killed", "woman critically injured") fill what the body lacks.
+    ['3 dead, 2 wounded in Brookfield bar shooting', 'A gunman opened fire inside a bar on Saturday night.', 3, 2],
+    ['Toddler killed, woman critically injured in Brookfield shooting', 'Police are investigating a shooting on Elm Street on Monday night.', 1, 1],
+    ['Father accidentally shoots son while cleaning rifle', 'Deputies are investigating an accidental shooting at a farm on Monday.', null, 1],
+    ['Boy, 7, accidentally shot, killed at Brookfield home', 'Deputies are investigating an accidental shooting at a home on Monday.', 1, null],
+    // The body's own toll wins.
+    ['2 killed in Brookfield shooting', 'Three people were killed in a shooting on Monday.', 3, null],
+    // Those the headline says were shot include the dead the body tells of.
+    ['Man shot in Brookfield', 'A man was shot and killed on Elm Street on Monday.', 1, 0],
+    // A death the body does not tell of is of the victim it tells was hurt.
+    ['Teen fatally shot in Brookfield', 'A teenager was hospitalized after a shooting on Oak Street on Monday.', 1, 0],
+  ];
+  it.each(HEADLINES)('%s | %s → killed %s, injured %s', (title, text, killed, injured) => {
+    const event = leadWithTitle(title, text);
+    expect(event).toBeDefined();
+    expect(event!.killed.min).toBe(killed);
+    expect(event!.injured.min).toBe(injured);
   });
 });
 

@@ -116,6 +116,15 @@ describe('geocode', () => {
   it('does not pin an unknown village to a namesake abroad', () => {
     expect(geocode('Qaryat Zzyzx al-Fictiva', { countries: ['SY'] })).toBeNull();
   });
+  it('reads the abbreviations news gives a city as the city, not a namesake that goes by them', () => {
+    for (const name of ['D.C.', 'DC']) expect(geocode(name, { countries: [] })?.name).toBe('Washington, D.C.');
+    expect(near(geocode('L.A.', { countries: ['US'] }), 34.05, -118.24)).toBe(true);
+  });
+  it('looks for a county written the US way in the US first when the story names no country', () => {
+    expect(geocode('Harris County', { countries: [] })?.countryCode).toBe('US');
+    // Found nowhere in the US, such a county is still looked for abroad.
+    expect(geocode('Nakuru County', { countries: [] })?.countryCode).toBe('KE');
+  });
   it('leaves a small foreign namesake out when the story is about other countries', () => {
     // "Paris" exists in the US, but a story about Syria and Turkey means the capital of France or nothing.
     expect(geocode('Paris', { countries: ['SY', 'TR'] })?.countryCode).toBe('FR');

@@ -45,6 +45,8 @@ describe('time roles', () => {
     ['Dana Pruitt appeared in court Monday in the shooting of a neighbor.', 'Monday', 'reporting'],
     ['The chief gave details in a Saturday night press conference.', 'Saturday night', 'reporting'],
     ['Friends held a vigil Sunday night for the boy.', 'Sunday night', 'reporting'],
+    // A state of the wounded dates that state, not the shooting it followed.
+    ['A girl remained in critical condition Friday after a shooting.', 'Friday', 'reporting'],
   ];
   it.each(cases)('%s → %s is %s', (body, time, role) => {
     const [dated] = datedTimes([timeAt(body, time, '2020-05-03')], body);
@@ -89,6 +91,15 @@ describe('event dates', () => {
     // A lead day after the telling is something that followed, not the happening.
     const later = datedTimes([timeAt(body, 'late Friday', '2020-05-04'), timeAt(body, 'Sunday', '2020-05-03')], body);
     expect(eventDate(later, { ...context, published: '2020-05-05' })).toEqual({ value: '2020-05-03', precision: 2 });
+  });
+
+  it('dates a shooting told as "overnight" by the day after that night', () => {
+    const body = 'Two men were shot overnight outside a club.';
+    const times = datedTimes([timeAt(body, 'overnight', '2020-05-02TNI')], body);
+    expect(eventDate(times, contextFor(body, 'shot', '2020-05-03'))).toEqual({ value: '2020-05-03', precision: 1 });
+    // "Saturday night" stays Saturday's.
+    const named = 'Two men were shot Saturday night outside a club.';
+    expect(eventDate(datedTimes([timeAt(named, 'Saturday night', '2020-05-02TNI')], named), contextFor(named, 'shot', '2020-05-03'))?.value).toBe('2020-05-02');
   });
 
   it('keeps an opening "as reported on" date', () => {
@@ -220,6 +231,14 @@ describe('streets and counties', () => {
 
   it('a street is no town, though a town bears its first word', () => {
     expect(placeOf('A man was wounded in a shooting on Sunset Road in Charlotte on Monday.')).toBe('Charlotte');
+  });
+
+  it('a side of town is part of the story\'s town, not a town of that name', () => {
+    expect(placeOf('DAYTON, Ohio (AP) — Police are looking for a gunman.\n\nA man was shot and wounded outside a store on the West Side on Monday, police said.')).toBe('Dayton');
+  });
+
+  it('reports a side of a city named by its abbreviation by the city\'s name', () => {
+    expect(placeOf('A teenager was shot and wounded in Southeast D.C. on Monday night, police said.')).toBe('Washington, D.C.');
   });
 
   it('reports the story\'s town rather than the county the sentence names', () => {

@@ -9,7 +9,8 @@
  * cues in the sentence and the next one. Within a sentence, an attack told with its weapon takes
  * the weapon's type, and an arrest or looting coordinated with violence ("detained and tortured")
  * is folded into the violence. Mentions of one happening are then merged (./event/merge): the
- * event keeps its first mention as `trigger`.
+ * event keeps its first mention as `trigger`. Last, the headline's toll ("3 dead, 2 wounded in
+ * …") fills the figures the story's lead violent event lacks (./event/headline).
  */
 import type { Document, NewsEvent, Range, Span } from '../document.js';
 import { eventActors, sentenceActors } from './event/actors.js';
@@ -21,6 +22,7 @@ import { mergeMentions, type EventDraft } from './event/merge.js';
 import { eventModality, sentenceModality } from './event/modality.js';
 import { taxonomy } from './event/taxonomy.js';
 import { findTriggers, participantSides, type TriggerMention } from './event/triggers.js';
+import { fillFromHeadline, headlineCasualties } from './event/headline.js';
 
 /** Types whose events carry casualty figures. */
 const VIOLENT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots', 'Protests']);
@@ -286,5 +288,18 @@ export function annotateEvents(doc: Document): Document {
     if (note) applyNote(drafts, note);
   }
   drafts.sort((a, b) => a.event.trigger.start - b.event.trigger.start);
-  return { ...doc, events: mergeMentions(drafts) };
+  const events = mergeMentions(drafts);
+  const lead = leadIncident(events);
+  if (lead && doc.title) fillFromHeadline(lead, headlineCasualties(doc.title));
+  return { ...doc, events };
+}
+
+/** Types of an incident with casualties (protests carry figures only when they turn violent). */
+const INCIDENT_TYPES = new Set(['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Riots']);
+const hasFigure = (e: NewsEvent): boolean => !emptyRange(e.killed) || !emptyRange(e.injured);
+
+/** The story's lead incident: its first violent event that carries a toll, else its first violent event. */
+function leadIncident(events: readonly NewsEvent[]): NewsEvent | undefined {
+  const violent = events.filter((e) => INCIDENT_TYPES.has(e.type));
+  return violent.find(hasFigure) ?? violent[0];
 }

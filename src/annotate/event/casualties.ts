@@ -29,7 +29,7 @@ interface CueRule {
 const AFTER_CUES: readonly CueRule[] = [
   { pattern: /\b(?:shot (?:to death|dead|and killed)|killed|dead|died|lost their lives|perished|fatally|lifeless|murdered|slain|shot dead|casualties|did(?: not|n't) survive)\b/i, kind: 'killed' },
   { pattern: /\b(?:wounded|injured|hurt|injuries|hospitali[sz]ed|wounds|in (?:critical|serious|stable|grave|fair) condition|critical(?:ly)?|treated for|recovering|fighting for (?:his|her|their) li(?:fe|ves)|(?:to|in) (?:the |a |an )?(?:[\w-]+ )?hospitals?)\b/i, kind: 'injured' },
-  { pattern: /\b(?:shot|struck by (?:gunfire|bullets))\b/i, kind: 'hit' },
+  { pattern: /\b(?:shot|(?:struck|hit) by (?:stray\s+)?(?:gunfire|bullets?|a bullet|a stray bullet))\b/i, kind: 'hit' },
 ];
 /** A death noun counts the figure only when it heads the figure's own phrase: "12 deaths", not "turned 21 in the death of". */
 const DEATH_NOUN_AFTER = /^\s*(?:[\w-]+\s+){0,2}?(?:deaths?|fatalit(?:y|ies)|bodies|corpses|homicides|murders)\b/i;
@@ -39,8 +39,10 @@ const HIT_OUTCOME = /^[^,;]{0,40}?\b(?:(killed|died|dead|fatally|succumbed)|(wou
 /** Active verbs and nouns right before the figure ("killing 26", "death toll rose to 12"). */
 const BEFORE_CUES: readonly CueRule[] = [
   { pattern: /\b(?:kill(?:ed|ing|s)?|killing of|deaths? of|claimed the lives of|death toll (?:\w+ ){0,3}(?:to|of|at)|left|leaving|shot dead|shot and killed|fatally (?:shot|stabbed)|gunned down|execut(?:ed|ing)|behead(?:ed|ing)|murder(?:ed|ing)|assassinat(?:ed|ing)|lynch(?:ed|ing)|massacr(?:ed|ing)|slaughter(?:ed|ing)|(?:bodies|corpses) of)\s+(?:a total of\s+|some\s+|about\s+|around\s+|at least\s+)?$/i, kind: 'killed' },
-  { pattern: /\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|(?:wounding|injuring) of)\s+(?:a total of\s+|some\s+|about\s+)?$/i, kind: 'injured' },
-  { pattern: /\b(?:shoot(?:ing|s)?|shot)\s+$/i, kind: 'hit' },
+  { pattern: /\b(?:wound(?:ed|ing|s)?|injur(?:ed|ing|es)|hurt(?:ing)?|(?:wounding|injuring) of)\s+(?:a total of\s+|some\s+|about\s+|(?:his|her|their)\s+)?$/i, kind: 'injured' },
+  { pattern: /\b(?:shoot(?:ing|s)?|shot|hitting|striking)\s+$/i, kind: 'hit' },
+  // "killing his two sons" (not "left his two children", which tells survivors).
+  { pattern: /\b(?:kill(?:ed|ing|s)|shot and killed|murder(?:ed|ing))\s+(?:his|her|their)\s+$/i, kind: 'killed' },
 ];
 
 /** The figure is part of another figure's description ("including 2 children"). */
@@ -78,13 +80,14 @@ interface SentenceRule {
 
 /** One victim named by a death noun or a resultative: "the fatal shooting of a teen", "left a man dead". */
 const SINGULAR_BY_NOUN: readonly SentenceRule[] = [
-  { pattern: /\b(?:fatal (?:shooting|stabbing)|shooting death|(?:murder|killing|slaying|death) of (?:a|an|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|child|toddler|student|father|mother|son|daughter|brother|sister|nephew|niece|friend|officer|person|victim|husband|wife))\b/i, kind: 'killed', requires: null },
+  { pattern: /\b(?:(?<!non-)(?:fatal|deadly) (?:shooting|stabbing)|shooting death|(?:murder|killing|slaying|death) of (?:a|an|another|his|her|their|the)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|boy|girl|teen|teenager|child|toddler|student|father|mother|son|daughter|brother|sister|nephew|niece|friend|officer|person|victim|husband|wife))\b/i, kind: 'killed', requires: null },
   { pattern: /\b(?:left|leaving)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:dead)\b/i, kind: 'killed', requires: ['left', 'leaving'] },
   { pattern: /\b(?:left|leaving)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:injured|wounded|hurt|hospitali[sz]ed)\b/i, kind: 'injured', requires: ['left', 'leaving'] },
   { pattern: /\b(?:kill(?:ed|ing)|shot and killed|shot dead|murdered)\s+(?:a\s+)?\d+-year-old\b/i, kind: 'killed', requires: ['-year-old'] },
   { pattern: /\b(?:a|an)\s+[\w-]+-year-old(?:\s+[\w-]+){0,3}?\s+(?:has\s+|had\s+|later\s+)?(?:died|is dead|was dead|was found dead|succumbed)\b/i, kind: 'killed', requires: ['-year-old'] },
   { pattern: /\b(?:a|an)\s+[\w-]+-year-old(?:\s+[\w-]+){0,3}?\s+(?:is|was)\s+(?:recovering|in (?:critical|serious|stable|fair|good) condition|hospitali[sz]ed|rushed to (?:the|a) hospital)\b/i, kind: 'injured', requires: ['-year-old'] },
-  { pattern: /\bsuffered (?:a |an )?(?:[\w-]+ )?(?:gunshot|stab) wounds?\b/i, kind: 'injured', requires: ['suffered'] },
+  // A wound says someone was hit, not that they lived: "suffered a gunshot wound to the chest and died".
+  { pattern: /\bsuffer(?:ed|ing) (?:from )?(?:a |an )?(?:[\w-]+ )?(?:gunshot|stab) wounds?\b/i, kind: 'hit', requires: ['suffer'] },
   { pattern: /\b(?:body|corpse) of (?:a|an)\s+/i, kind: 'killed', requires: ['body of', 'corpse of'] },
   { pattern: /\b(?:where|but)\s+(?:(?:he|she|the (?:victim|man|woman|boy|girl|child|teen))\s+)?(?:later\s+)?(?:died|succumbed|was (?:later )?pronounced dead|did(?: not|n't) (?:make it|survive))\b/i, kind: 'killed', requires: ['died', 'succumbed', 'pronounced dead', 'make it', 'survive'] },
   { pattern: /\b(?:beat|beaten|stabbed|hacked|stoned|burned|burnt|shot)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+to death\b/i, kind: 'killed', requires: ['to death'] },
@@ -95,7 +98,7 @@ const V = VICTIM_NOUN_SOURCE;
 /** Words between an article and its victim noun: "a 24-year-old Mission District man". */
 const MODIFIERS = String.raw`(?:[\w'’-]+\s+){0,4}?`;
 /** A relative clause or an apposition after the victim: "who was shot Saturday", ", 24,". */
-const POSTMODIFIER = String.raw`(?:\s+(?:who|that)\s+[^,.;]{0,100}?|\s+(?:shot|wounded|injured|stabbed|hurt)\s+[^,.;]{0,90}?|,[^,;]{1,60},)?`;
+const POSTMODIFIER = String.raw`(?:\s+(?:who|that)\b[^,.;]{0,100}?|\s+(?:shot|wounded|injured|stabbed|hurt)\s+[^,.;]{0,90}?|,[^,;]{1,60},)?`;
 const DIED = String.raw`(?:has\s+|had\s+)?(?:(?:since|later|also|now|eventually|subsequently)\s+)?(?:died|succumbed|passed away|is dead|was pronounced dead|was declared dead)`;
 /** After a reduced relative the clause goes on with a place, a time or punctuation: "the boy killed in …", not "the man killed his wife". */
 const NO_OBJECT = String.raw`(?=\s+(?:in|on|at|near|during|by|outside|inside|early|late|last|this|when|while|after|overnight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\s*[,.;])`;
@@ -120,14 +123,17 @@ const PAIR_RULES: ReadonlyArray<{ pattern: RegExp; requires: readonly string[] }
   { pattern: VICTIM_PAIR, requires: [' were ', ' have been ', ' had been ', ' are '] },
   { pattern: BOTH, requires: ['both'] },
 ];
-/** "… and another injured", "while a third man was wounded": one more victim beside a figure. */
-const ANOTHER_VICTIM = /\b(?:and|while|with)\s+(?:another|a (?:second|third|fourth|fifth|sixth) (?:person|man|woman|victim|teen|boy|girl))(?:\s+(?:person|man|woman|victim|was|is|has been|later|also|\w+ly)){0,3}\s+(?:(killed|died|dead|fatally shot|succumbed)|(wounded|injured|hurt|hospitali[sz]ed|critical(?:ly)?|in\s+(?:critical|serious|stable|fair|grave)\s+condition|fighting\s+for\s+(?:his|her|their)\s+life)|(shot))\b/gi;
+/** "… and another injured", "while a third man was wounded", "and a fourth wounded": one more victim beside a figure. */
+const ANOTHER_VICTIM = /\b(?:and|while|with)\s+(?:another|a (?:second|third|fourth|fifth|sixth)(?: (?:person|man|woman|victim|teen|boy|girl))?)(?:\s+(?:person|man|woman|victim|was|is|has been|later|also|\w+ly)){0,3}\s+(?:(killed|died|dead|fatally shot|succumbed)|(wounded|injured|hurt|hospitali[sz]ed|critical(?:ly)?|in\s+(?:critical|serious|stable|fair|grave)\s+condition|fighting\s+for\s+(?:his|her|their)\s+life)|(shot))\b/gi;
 /** "a triple shooting" (three hit), "a double homicide" (two dead). */
 const MULTIPLE_VICTIMS = /\b(double|triple|quadruple|quintuple)[- ](?:(homicides?|murders?|killings?|slayings?|fatal shootings?)|(shootings?|stabbings?))\b/i;
 const MULTIPLES: ReadonlyMap<string, number> = new Map([['double', 2], ['triple', 3], ['quadruple', 4], ['quintuple', 5]]);
 /** A single victim joined to a figure: "a man and two girls were shot to death" (before), "four men and a woman were killed" (after). */
 const SINGLE_AND_BEFORE = new RegExp(String.raw`\b(?:a|an)\s+${MODIFIERS}${V}\s+and\s+$`, 'i');
 const AND_SINGLE_AFTER = new RegExp(String.raw`^\s+(?:[\w'’-]+\s+){0,3}?and\s+(?:a|an|another)\s+${MODIFIERS}${V}\b`, 'i');
+
+/** After "shot a": "man and a teenager", "woman and her son". */
+const ACTIVE_PAIR_AFTER = new RegExp(String.raw`^${MODIFIERS}${V}\s+and\s+(?:a|an|another|his|her|their)\s+${MODIFIERS}${V}\b`, 'i');
 
 const FATAL_VERB = /dead|death|killed|murdered|fatally|died/;
 const ORDINAL_SUFFIX = /\d(?:st|nd|rd|th)\b/;
@@ -160,6 +166,9 @@ const NOT_PEOPLE_AFTER = /^\s*(?:[\w-]+\s+)?(?:times|rounds|shots|bullets|(?:she
 /** An age in apposition: "Vincent Holt, 27, was shot", "two men, 25 and 31, were wounded". */
 const AGE_BEFORE = /(?:,|\(|\bage[sd]?)\s*$/i;
 const AGE_AFTER = /^\s*(?:,|\)|\.(?:\s|$)|;|and\s+\d{1,3}\s*[,)])/;
+
+/** Ages listed before the last one: ", ages 11 and", "(7, 9 and". */
+const AGE_LIST_BEFORE = /(?:,|\(|\bage[sd]?)\s*\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*and\s+$/i;
 
 function isAge(before: string, after: string, n: NumberMention): boolean {
   return /^\d{1,3}$/.test(n.text) && AGE_BEFORE.test(before) && AGE_AFTER.test(after);
@@ -201,6 +210,8 @@ function kindOf(before: string, after: string): CasualtyKind | null {
 const COORDINATED = /^\s+[\p{L}' -]{0,40}?\band\s+$/u;
 /** A list that goes on: "2 men, 2 women, and 1 child". */
 const COORDINATED_LIST = /^\s+[\p{L}' -]{0,40}?(?:,\s*(?:and\s+)?|\band\s+)$/u;
+/** A verb or casualty word between two figures: each has its own predicate ("3 were killed and 4 arrested"). */
+const PREDICATE_BETWEEN = /\b(?:were|was|are|is|have|has|had|been|kill\w*|dead|died|dies|wound\w*|injur\w*|hurt|shot|hospitali\w*|arrest\w*|charg\w*|detain\w*)\b/i;
 /** Words that add victims to those already counted. */
 const ADDITIONAL = /\b(?:also|other|others|more|additional|further)\b/i;
 /** "one of four women wounded … has died": the first figure is part of the second. */
@@ -241,7 +252,10 @@ function numberCasualties(body: string, sentence: Span, numbers: readonly Number
   const all = numbers.filter((n) => n.kind === 'count' && n.start >= sentence.start && n.end <= sentence.end);
   const inSentence = all.filter((n, i) => {
     const before = body.slice(Math.max(all[i - 1]?.end ?? sentence.start, n.start - 12), n.start);
-    return !isAge(before, body.slice(n.end, Math.min(sentence.end, n.end + 12)), n);
+    const after = body.slice(n.end, Math.min(sentence.end, n.end + 12));
+    // "two brothers, ages 11 and 16, were shot": the last age of a list is one too.
+    const listedAge = /^\d{1,3}$/.test(n.text) && AGE_LIST_BEFORE.test(body.slice(Math.max(sentence.start, n.start - 30), n.start)) && AGE_AFTER.test(after);
+    return !listedAge && !isAge(before, after, n);
   });
   const subset = subsetFigures(body, sentence, inSentence);
   const kinds = inSentence.map((n, i) => {
@@ -256,6 +270,11 @@ function numberCasualties(body: string, sentence: Span, numbers: readonly Number
   });
   for (let i = inSentence.length - 2; i >= 0; i--) {
     if (kinds[i] === null && kinds[i + 1] !== null && !subset[i] && COORDINATED_LIST.test(body.slice(inSentence[i]!.end, inSentence[i + 1]!.start))) kinds[i] = kinds[i + 1]!;
+  }
+  // "injuring his two children and four other people": objects joined to a verb's figure share its kind.
+  for (let i = 1; i < inSentence.length; i++) {
+    const between = body.slice(inSentence[i - 1]!.end, inSentence[i]!.start);
+    if (kinds[i] === null && kinds[i - 1] !== null && !subset[i] && COORDINATED_LIST.test(between) && !PREDICATE_BETWEEN.test(between)) kinds[i] = kinds[i - 1]!;
   }
   const found: Casualty[] = [];
   for (let i = 0; i < inSentence.length; i++) {
@@ -277,9 +296,28 @@ function numberCasualties(body: string, sentence: Span, numbers: readonly Number
     const after = body.slice(n.end, Math.min(inSentence[i + 1]?.start ?? sentence.end, n.end + 60));
     const withSingle = SINGLE_AND_BEFORE.test(before) || AND_SINGLE_AFTER.test(after);
     const additional = ADDITIONAL.test(before.slice(-25)) || ADDITIONAL.test(clauseAfter(body, n, inSentence[i + 1]?.start ?? sentence.end));
-    found.push({ kind, range: withSingle ? plusOne(rangeOf(n)) : rangeOf(n), at: n.start, revision: false, additional });
+    const range = withSingle ? plusOne(rangeOf(n)) : rangeOf(n);
+    if (!additional && restates(body, found, kind, range, n.start)) return;
+    found.push({ kind, range, at: n.start, revision: false, additional });
   });
   return found;
+}
+
+/** Text between a figure and a later one that does not join them as parts of one list or sum. */
+const RESTATEMENT_GAP_CHARS = 30;
+const JOINED_BEFORE = /(?:,|;|\band|\bwhile|\bwhereas|\bplus)\s*$/i;
+
+/**
+ * "5 injured in Xton shooting … Five people were injured early Sunday": a headline run into its
+ * first sentence (or a lead restating its figure) tells the same victims twice. A later equal
+ * figure of the same kind, far from and not joined to the earlier one, adds no one.
+ */
+function restates(body: string, found: readonly Casualty[], kind: CasualtyKind, range: Range, at: number): boolean {
+  return found.some((c) => {
+    if (c.kind !== kind || c.range.min !== range.min || c.range.max !== range.max) return false;
+    const between = body.slice(c.at, at);
+    return between.length > RESTATEMENT_GAP_CHARS && !JOINED_BEFORE.test(between);
+  });
 }
 
 const kindOfGroups = (m: RegExpMatchArray, first: number): CasualtyKind => (m[first] ? 'killed' : m[first + 1] ? 'injured' : 'hit');
@@ -331,7 +369,9 @@ function activeSingular(text: string, sentence: Span, numbered: readonly Casualt
       if (verbs.has(m.index) || numbered.some((c) => c.at >= sentence.start + m.index && c.at <= at)) continue;
       verbs.add(m.index);
       const kind: CasualtyKind = m[1] ? 'killed' : /^shoot|^shot\b/i.test(m[2]!) ? 'hit' : 'injured';
-      found.push({ kind, range: { min: 1, max: 1 }, at, revision: false });
+      // "injured a man and a teenager": two victims of the one verb.
+      const victims = pattern === ACTIVE_SINGULAR && ACTIVE_PAIR_AFTER.test(text.slice(m.index + m[0].length)) ? 2 : 1;
+      found.push({ kind, range: { min: victims, max: victims }, at, revision: false });
       // "shot himself and died": the one shot is the one who died (so none of those shot survived).
       if (kind === 'hit' && outcomeOfHit(text.slice(m.index + m[0].length)) === 'killed') found.push({ kind: 'killed', range: { min: 1, max: 1 }, at, revision: false });
     }

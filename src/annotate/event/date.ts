@@ -47,9 +47,11 @@ const REPORTING_BEFORE =
 /**
  * A time right after an occasion of the aftermath dates that occasion: "appeared in court Monday",
  * "said at a news conference Friday", "made his first court appearance Thursday", "held a vigil
- * Sunday night"; so does one right before it ("in a Saturday night press conference").
+ * Sunday night", "remained in critical condition Friday"; so does one right before it ("in a
+ * Saturday night press conference").
  */
-const AFTERMATH_BEFORE = /\b(?:in\s+court|(?:news|press)\s+conference|court\s+appearance|arraignment|hearing|vigil|funeral|in\s+custody)\s+(?:on\s+)?$/iu;
+const AFTERMATH_BEFORE =
+  /\b(?:in\s+court|(?:news|press)\s+conference|court\s+appearance|arraignment|hearing|vigil|funeral|in\s+custody|in\s+(?:critical|serious|stable|fair|good|grave|guarded)\s+condition|hospitali[sz]ed|recovering)\s+(?:on\s+)?$/iu;
 const AFTERMATH_AFTER = /^(?:['’]s)?\s+(?:news|press)\s+conference\b/iu;
 /** The page's own dates: "Posted: Monday, …", "Last updated on 3 May 2020". */
 const STAMP_BEFORE = /\b(?:posted|updated|published|modified)(?:\s+(?:on|at))?\s*:?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$/iu;
@@ -62,12 +64,33 @@ function roleOf(body: string, start: number, end: number): TimeRole {
   return REPORTING_BEFORE.test(before) || AFTERMATH_BEFORE.test(before) || AFTERMATH_AFTER.test(body.slice(end, end + ROLE_WINDOW_CHARS)) ? 'reporting' : 'event';
 }
 
+/** A bare "overnight" (the night before its anchor day, "…TNI"): no evening or weekday named with it. */
+const BARE_OVERNIGHT = /^overnight$/i;
+const NIGHT_VALUE = /^(\d{4}-\d{2}-\d{2})TNI$/;
+
+/** The calendar day after `day` ("2024-02-29" → "2024-03-01"). */
+function dayAfter(day: string): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/**
+ * The day a time dates. "Two men were shot overnight" in a morning story happened in the small
+ * hours of the day it is told on: a bare "overnight" is the night before its anchor day, but the
+ * shooting's calendar day is the one after midnight.
+ */
+function dayOfTime(t: TimeExpression): EventDate | null {
+  const night = BARE_OVERNIGHT.test(t.text.trim()) ? NIGHT_VALUE.exec(t.value) : null;
+  return night ? { value: dayAfter(night[1]!), precision: 1 } : dateOf(t.value);
+}
+
 /** The document's dated times with their role; without `body` every time counts as an event's. */
 export function datedTimes(times: readonly TimeExpression[], body?: string): DatedTime[] {
   const dated: DatedTime[] = [];
   for (const t of times) {
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
-    const date = dateOf(t.value);
+    const date = dayOfTime(t);
     if (date) dated.push({ start: t.start, date, role: body === undefined ? 'event' : roleOf(body, t.start, t.end) });
   }
   return dated;

@@ -79,6 +79,7 @@ const TOWN_MEMO_LIMIT = 20_000;
 
 /** The town the gazetteer knows by this name in these countries; remembered, as the same names recur across stories. */
 function townNamed(name: string, countries: readonly string[]): Place | null {
+  if (SIDE_OF_TOWN.test(name)) return null;
   const id = `${name}\u0000${countries.join()}`;
   let place = townMemo.get(id);
   if (place === undefined) {
@@ -354,6 +355,12 @@ function namesAStreet(body: string, mention: PlaceMention): boolean {
   return (mention.end - mention.start > lastWord.length && STREET_WORD.test(lastWord)) || STREET_AFTER.test(body.slice(mention.end, mention.end + 16));
 }
 
+/**
+ * "the West Side", "Southside", "the city's East Side": a side of the story's town, not a town,
+ * though the gazetteer knows namesakes (a Southside in Alabama) or gives the name to a city.
+ */
+const SIDE_OF_TOWN = /^(?:the\s+)?(?:far\s+)?(?:north|south|east|west)(?:[\s-]?(?:east|west))?[\s-]?side$/iu;
+
 /** Place mentions of the document in text order: LOC mentions the places layer could place, then names the tagger missed. */
 export function placeMentions(doc: Document): PlaceMention[] {
   const byKey = new Map(doc.places.map((p) => [p.key, p]));
@@ -376,7 +383,9 @@ export function placeMentions(doc: Document): PlaceMention[] {
     if (tagged) tagged.dateline = true;
     else extra.push(dateline);
   }
-  const all = (extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start)).filter((m) => !namesAStreet(doc.body, m));
+  const all = (extra.length === 0 ? mentions : [...mentions, ...extra].sort((a, b) => a.start - b.start)).filter(
+    (m) => !namesAStreet(doc.body, m) && (m.dateline || !SIDE_OF_TOWN.test(doc.body.slice(m.start, m.end))),
+  );
   markStrays(all, doc.body);
   markContainers(all, doc.body);
   markAsides(all, doc.body);
@@ -462,7 +471,10 @@ export function mainPlace(mentions: readonly PlaceMention[]): DocumentPlace | nu
 function reportedName(place: DocumentPlace): string {
   if (place.precision === 1 && place.geonameid !== null) return cityOfSection(place.geonameid)?.name ?? place.name;
   if (place.precision !== 2 || !place.country_code || !PART_OF_TOWN.test(place.name) || isKnownRegion(place.name)) return place.name;
-  return townNamed(place.name, [place.country_code]) ? place.name : place.name.replace(PART_OF_TOWN, '');
+  if (townNamed(place.name, [place.country_code])) return place.name;
+  // "Southeast D.C." → the town the rest names, by its own name.
+  const rest = place.name.replace(PART_OF_TOWN, '');
+  return townNamed(rest, [place.country_code])?.name ?? rest;
 }
 
 function toLocation(place: DocumentPlace, inherited: boolean): EventLocation {

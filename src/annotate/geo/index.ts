@@ -20,7 +20,9 @@
  * or country right after a name first for that name), then main name over alternate name,
  * population and feature code (PPLC > PPLA > PPLA2 > … > PPL); a place outside those countries only
  * when it is a capital or has ≥ 500,000 people; transliteration variants within the document's
- * countries via a vowel-free key and a small edit distance.
+ * countries via a vowel-free key and a small edit distance. With no country to go by, a county
+ * written the US way ("Harris County") is looked for in the US first; "D.C." and "L.A." are the
+ * cities news means by them.
  *
  * The first process to geocode builds a derived index (~23 MB) in `$CROSSCHECK_CACHE` or
  * `~/.cache/crosscheck/` (never committed); later loads take ~0.3–0.5 s and ~60 MB. Lookups are
@@ -261,6 +263,9 @@ const QUALIFIERS: ReadonlyArray<readonly [RegExp, PlaceHint, 1 | 2]> = [
   [new RegExp(`^(.+?)\\s+${SITE_NOUN}$`, 'iu'), null, 2],
 ];
 
+/** A unit name written the US way, after the name: "Harris County", "Orleans Parish". */
+const US_COUNTY = /\s(?:County|Parish)$/u;
+
 const coarser = (place: Place, precision: 1 | 2 | 3): Place => (place.precision >= precision ? place : { ...place, precision });
 
 /** "northwestern Syria" → Syria (3); "eastern Aleppo" → Aleppo (2). */
@@ -293,6 +298,16 @@ const ORDER: Record<'city' | 'region' | 'country' | 'none', readonly Resolver[]>
   country: [country, regionPlace, cityPlace],
 };
 
+/**
+ * Abbreviations that name a city in news ("shot in Southeast D.C.", "an L.A. nightclub"), which the
+ * gazetteer gives to smaller namesakes (Dodge City goes by "DC") or to a region ("La." is Louisiana).
+ */
+const CITY_ABBREVIATIONS: ReadonlyMap<string, { name: string; country: string }> = new Map([
+  ['D.C.', { name: 'Washington, D.C.', country: 'US' }],
+  ['DC', { name: 'Washington, D.C.', country: 'US' }],
+  ['L.A.', { name: 'Los Angeles', country: 'US' }],
+]);
+
 /** Resolves a place name, given the countries the document is about (ISO2 codes, most mentioned first). */
 export function geocode(name: string, context: GeocodeContext): Place | null {
   const trimmed = name.trim();
@@ -300,6 +315,8 @@ export function geocode(name: string, context: GeocodeContext): Place | null {
   if (text === '') return null;
   const scope: Scope = { countries: context.countries.map((c) => c.toUpperCase()), near: context.near ?? [] };
   const hint = context.hint ?? null;
+  const city = CITY_ABBREVIATIONS.get(text);
+  if (city && (scope.countries.length === 0 || scope.countries.includes(city.country))) return geocode(city.name, { ...context, countries: [city.country] });
   if (abbreviationKeys.has(placeKey(text))) {
     const region = regionPlace(text, scope);
     if (region) return region;
@@ -310,7 +327,9 @@ export function geocode(name: string, context: GeocodeContext): Place | null {
   }
   for (const [pattern, qualifierHint, finest] of QUALIFIERS) {
     const inner = pattern.exec(text);
-    const place = inner ? geocode(inner[1]!, { ...context, hint: qualifierHint }) : null;
+    // "Harris County" in a story that names no country: a US county far more often than a namesake town abroad.
+    const usCounty = inner && scope.countries.length === 0 && US_COUNTY.test(text) ? geocode(inner[1]!, { ...context, countries: ['US'], hint: qualifierHint }) : null;
+    const place = usCounty ?? (inner ? geocode(inner[1]!, { ...context, hint: qualifierHint }) : null);
     if (place) return coarser(place, finest);
   }
   const compass = compassPlace(text, scope);
