@@ -26,6 +26,7 @@ const backend: ApiBackend = {
     return { items: [STORY], next: null };
   },
   story: async (id) => (id === 's1' ? { story: STORY, events: [EVENT], articles: [] } : null),
+  event: async (id) => (id === EVENT.id ? EVENT : null),
   events: async () => ({ items: [EVENT], next: null }),
   article: async () => null,
   search: async () => [{ id: 'a', title: 'Ferry', snippet: 'the <b>ferry</b> ran aground', rank: 0.5 }],

@@ -74,6 +74,9 @@ for (const backend of [pgliteBackend(async (dir) => (await openPgliteClient(dir)
         expect(market.outlets.sort()).toEqual(['Coast Daily', 'Harbour Wire', 'Valley Press']);
         const events = await all(store.events());
         expect(events.filter((e) => e.story === market.id).map((e) => e.id)).toEqual(market.events);
+        // One event read by id is the event as exported.
+        expect(await store.event(events[0]!.id)).toEqual(events[0]);
+        expect(await store.event('nobody#e1')).toBeNull();
 
         const detail = await store.story(market.id);
         expect(detail?.articles.map((a) => a.id).sort()).toEqual(['repost', 'update', 'wire']);

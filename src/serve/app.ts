@@ -34,6 +34,7 @@ import { uiPlugin } from './static.js';
 export interface ApiBackend {
   stories(filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryListItem>>;
   story(id: string): Promise<StoryDetail | null>;
+  event(id: string): Promise<CanonicalEvent | null>;
   events(filter: EventFilter, limit: number, cursor?: string): Promise<Page<CanonicalEvent>>;
   article(id: string): Promise<StoredArticle | null>;
   search(query: string, limit: number): Promise<SearchHit[]>;
@@ -170,11 +171,7 @@ export async function buildApi(backend: ApiBackend, options: ApiOptions): Promis
   app.get<{ Params: { id: string } }>(
     '/api/events/:id',
     { schema: { summary: 'One canonical event', params: idParams, response: { 200: eventSchema, 404: errorSchema } } },
-    async (request, reply) => {
-      const story = request.params.id.replace(/#e\d+$/, '');
-      const detail = await backend.story(story);
-      return detail?.events.find((e) => e.id === request.params.id) ?? notFound(reply, 'event', request.params.id);
-    },
+    async (request, reply) => (await backend.event(request.params.id)) ?? notFound(reply, 'event', request.params.id),
   );
 
   app.get<{ Params: { id: string } }>(

@@ -63,6 +63,11 @@ export class MemoryBackend implements ApiBackend {
     return { story, events: this.eventsByStory.get(id) ?? [], articles };
   }
 
+  async event(id: string): Promise<CanonicalEvent | null> {
+    for (const events of this.eventsByStory.values()) for (const event of events) if (event.id === id) return event;
+    return null;
+  }
+
   async events(filter: EventFilter, limit: number, cursor?: string): Promise<Page<CanonicalEvent>> {
     const all = [...this.eventsByStory.values()].flat().filter((e) =>
       (!filter.story || e.story === filter.story) && (!filter.type || e.type === filter.type) &&

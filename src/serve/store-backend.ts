@@ -27,6 +27,7 @@ export function storeBackend(store: Store, now: () => Date = () => new Date()): 
   return {
     stories: (filter, limit, cursor) => store.listStories(filter, limit, cursor),
     story: (id) => store.story(id),
+    event: (id) => store.event(id),
     events: (filter, limit, cursor) => store.listEvents(filter, limit, cursor),
     article: (id) => store.article(id),
     search: (query, limit) => store.search(query, limit),

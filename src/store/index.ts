@@ -14,7 +14,7 @@ import type { CanonicalEvent } from '../link/events.js';
 import type { StoryListItem, StoryRecord } from '../link/story-record.js';
 import { readClaims, type StoredClaim } from './claims.js';
 import { linkPending, readEvents, readStories, saveLinkFeatures, type RelinkResult } from './links.js';
-import { articleById, listEntities, listEvents, listStories, storyDetail, type EventFilter, type Page, type StoryDetail, type StoryFilter } from './queries.js';
+import { articleById, eventById, listEntities, listEvents, listStories, storyDetail, type EventFilter, type Page, type StoryDetail, type StoryFilter } from './queries.js';
 import { migrate } from './migrations.js';
 import { indexPlaces } from './places.js';
 import { openPgliteClient } from './pglite-client.js';
@@ -75,6 +75,8 @@ export interface Store {
   /** Read queries for the API: filtered pages of stories and events, one story in full, one article. */
   listStories(filter: StoryFilter, limit: number, cursor?: string): Promise<Page<StoryListItem>>;
   story(id: string): Promise<StoryDetail | null>;
+  /** One canonical event, or null. */
+  event(id: string): Promise<CanonicalEvent | null>;
   listEvents(filter: EventFilter, limit: number, cursor?: string): Promise<Page<CanonicalEvent>>;
   article(id: string): Promise<StoredArticle | null>;
   listEntities(filter: EntityFilter, limit: number, cursor?: string): Promise<Page<StoredEntity>>;
@@ -197,6 +199,11 @@ class SqlStore implements Store {
   story(id: string): Promise<StoryDetail | null> {
     this.assertOpen();
     return storyDetail(this.client, id);
+  }
+
+  event(id: string): Promise<CanonicalEvent | null> {
+    this.assertOpen();
+    return eventById(this.client, id);
   }
 
   listEvents(filter: EventFilter, limit: number, cursor?: string): Promise<Page<CanonicalEvent>> {

@@ -177,6 +177,12 @@ export async function listEvents(db: SqlExecutor, filter: EventFilter, limit: nu
   return page(rows, limit, (row) => eventOf(row.record), (row) => ({ key: row.date ?? '', id: row.id }));
 }
 
+/** One canonical event by id, read alone (not with its story). */
+export async function eventById(db: SqlExecutor, id: string): Promise<CanonicalEvent | null> {
+  const { rows } = await db.query<{ record: CanonicalEvent | string }>('SELECT record::text AS record FROM events WHERE id = $1', [id]);
+  return rows[0] ? eventOf(rows[0].record) : null;
+}
+
 export async function articleById(db: SqlExecutor, id: string): Promise<StoredArticle | null> {
   const { rows } = await db.query<{ body: string; record: Omit<AnalysisRecord, 'body'> | string; story: string | null; duplicate_of: string | null }>(
     'SELECT body, record::text AS record, story, duplicate_of FROM articles WHERE id = $1',
